@@ -1,0 +1,161 @@
+"""Merge the documents of one written question into one Record.
+
+A question's life is spread over several official documents: the question itself (KOOP
+``kv-tk-<Zaak>``), postponement notices, the answer and follow-up answers (``ah-tk-...``).
+They are grouped by question key (the Tweede Kamer Zaak number, ``vraagnummer``) or, for
+documents that carry no key, by the fingerprint of their question header. The merge is a pure
+function of the set of documents: whatever order they were crawled in, the record is the same.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from archive.model import (
+    ABRIDGED, ANSWER, ANSWERED, CONSTRUCTED, FOLLOW_UP, OPEN, POSTPONED, POSTPONEMENT,
+    QUESTION, RECORDED, AnswerPart, Asker, DocumentRef, Minister, Provenance, QuestionPart,
+    Record, SourceDocument, Tool,
+)
+
+KIND_ORDER = {QUESTION: 0, POSTPONEMENT: 1, ANSWER: 2, FOLLOW_UP: 3}
+# A record is as trustworthy as its least trustworthy document.
+PROVENANCE_ORDER = {RECORDED: 0, ABRIDGED: 1, CONSTRUCTED: 2}
+ZAAK_RE = re.compile(r"^\d{4}Z\d{5}$")
+
+
+class MergeError(ValueError):
+    """Documents that cannot belong to one question."""
+
+
+def document_order(doc: SourceDocument) -> tuple:
+    """Chronological order of a question's life; ties broken by kind and id so that the
+    order never depends on crawl order."""
+    return (KIND_ORDER[doc.kind], doc.date.isoformat() if doc.date else "", doc.doc_id)
+
+
+def record_id(docs: list[SourceDocument]) -> str:
+    """The Tweede Kamer Zaak number when any document gives it, else the KOOP id of the first
+    document of the thread."""
+    zaak = sorted({d.question_key for d in docs if d.question_key and ZAAK_RE.match(d.question_key)})
+    if len(zaak) > 1:
+        raise MergeError(f"documents of one question carry different Zaak numbers: {zaak}")
+    if zaak:
+        return zaak[0]
+    return sorted(docs, key=document_order)[0].doc_id
+
+
+def _merge_askers(docs: list[SourceDocument]) -> list[Asker]:
+    # The document with the most complete asker list (parties included) wins; documents repeat
+    # the same header, so this only matters when one of them was cut short.
+    best = max(docs, key=lambda d: (len(d.askers), sum(a.party is not None for a in d.askers), -KIND_ORDER[d.kind]))
+    return [Asker(a.name, a.party) for a in best.askers]
+
+
+def _unique_tools(docs: Iterable[SourceDocument]) -> list[Tool]:
+    seen: dict[str, Tool] = {}
+    for d in docs:
+        for t in d.tools:
+            seen.setdefault(t.id, t)
+    return list(seen.values())
+
+
+def _ministers(docs: Iterable[SourceDocument]) -> list[Minister]:
+    out: list[Minister] = []
+    keys: set = set()
+    for d in docs:
+        for m in d.ministers:
+            key = m.person_id or (m.name or "").lower() or (m.role or "").lower()
+            if key in keys:
+                continue
+            keys.add(key)
+            out.append(Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer))
+    return out
+
+
+def merge(documents: Iterable[SourceDocument]) -> Record:
+    docs = sorted(documents, key=document_order)
+    if not docs:
+        raise MergeError("no documents to merge")
+    countries = {d.country for d in docs}
+    parliaments = {d.parliament for d in docs}
+    if len(countries) > 1 or len(parliaments) > 1:
+        raise MergeError(f"documents from different parliaments: {sorted(parliaments)}")
+
+    answers_docs = [d for d in docs if d.kind in (ANSWER, FOLLOW_UP)]
+    first_answers = [d for d in answers_docs if d.kind == ANSWER] or answers_docs
+    postponements = [d for d in docs if d.kind == POSTPONEMENT]
+    header_doc = next((d for d in docs if d.asked_on), docs[0])
+
+    # Questions: the document that lists most of them (answers repeat the questions).
+    qdoc = max(docs, key=lambda d: (len(d.questions), -KIND_ORDER[d.kind]))
+    questions = [QuestionPart(q.number, q.text) for q in qdoc.questions]
+    answers = [
+        AnswerPart(list(a.numbers), a.text, d.kind, d.doc_id)
+        for d in answers_docs for a in d.answers
+    ]
+
+    documents = [
+        DocumentRef(d.kind, d.url, d.date, d.doc_id,
+                    [Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer) for m in d.ministers])
+        for d in docs
+    ]
+    known = {d.doc_id for d in docs}
+    # An answer the question's metadata links to (overheidop:aanhangsel) but that is not in the
+    # archive yet: the question *was* answered; say so, and say the text is missing.
+    linked_missing = sorted({lid for d in docs for lid in d.linked_ids if lid not in known})
+    for lid in linked_missing:
+        documents.append(DocumentRef(ANSWER, f"https://zoek.officielebekendmakingen.nl/{lid}.html", None, lid, [], False))
+
+    answered_on = first_answers[0].date if first_answers else None
+    if answers_docs or linked_missing:
+        status = ANSWERED
+    elif postponements:
+        status = POSTPONED
+    else:
+        status = OPEN
+    asked_on = header_doc.asked_on
+    days = (answered_on - asked_on).days if answered_on and asked_on else None
+
+    provs = [d.provenance for d in docs if d.provenance]
+    if len(provs) != len(docs):
+        raise MergeError("a document without provenance cannot enter a record")
+    primary = provs[0]
+    kind = max((p.kind for p in provs), key=PROVENANCE_ORDER.__getitem__)
+    footnotes: list[str] = []
+    for d in docs:
+        footnotes += [f for f in d.footnotes if f not in footnotes]
+    addressed = next((d.addressed_to for d in docs if d.addressed_to), [])
+    title = next((d.title for d in docs if d.kind == QUESTION and d.title), "") or header_doc.subject or docs[0].title
+    zaak = next((d.question_key for d in docs if d.question_key and ZAAK_RE.match(d.question_key)), None)
+
+    return Record(
+        id=record_id(docs),
+        country=docs[0].country,
+        parliament=docs[0].parliament,
+        number=zaak or docs[0].number,
+        title=title,
+        language=docs[0].language,
+        askers=_merge_askers(docs),
+        addressed_to=list(addressed),
+        ministers=_ministers(answers_docs),
+        asked_on=asked_on,
+        answered_on=answered_on,
+        status=status,
+        questions=questions,
+        answers=answers,
+        footnotes=footnotes,
+        documents=documents,
+        tools=_unique_tools(docs),
+        provenance=Provenance(
+            url=primary.url,
+            fetched_at=max(p.fetched_at for p in provs),
+            sha256=primary.sha256,
+            parser_version=primary.parser_version,
+            kind=kind,
+            documents=list(provs),
+        ),
+        subject=header_doc.subject,
+        postponed_on=postponements[0].date if postponements else None,
+        days_to_answer=days,
+    )

@@ -1,0 +1,95 @@
+"""Settings, read from the environment in one place (documented in .env.example).
+
+Nothing else in the project reads ``os.environ``: components receive a ``Settings`` object
+(Scrapy components get the values through the Scrapy settings built from it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(ValueError):
+    """An environment variable has a value we cannot use."""
+
+
+def _bool(name: str, value: str) -> bool:
+    v = value.strip().lower()
+    if v in ("1", "true", "yes", "on"):
+        return True
+    if v in ("0", "false", "no", "off", ""):
+        return False
+    raise SettingsError(f"{name}={value!r}: expected true/false")
+
+
+def _float(name: str, value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r}: expected a number") from None
+
+
+def _int(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r}: expected an integer") from None
+
+
+def _date(name: str, value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SettingsError(f"{name}={value!r}: expected a date YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Where the raw archive (WARC), the record store and crawl state live.
+    data_dir: Path
+    # Identifies the crawler to the sources; the contact URL lets an operator reach us.
+    user_agent: str
+    contact_url: str
+    # Politeness: at most this many parallel requests per host, and the initial delay (s)
+    # AutoThrottle starts from.
+    concurrency_per_host: int
+    download_delay: float
+    # Longest Retry-After (s) we honour before giving up on a 429/503; a source asking for more
+    # is treated as down for this run.
+    max_retry_after: float
+    # First date to crawl when no watermark is stored yet (full history).
+    crawl_since: dt.date
+    # KOOP SRU endpoint (officielebekendmakingen).
+    koop_sru_url: str
+    # Scrapy's HTTP cache (development only; the WARC archive is the ground truth).
+    http_cache: bool
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def store_path(self) -> Path:
+        return self.data_dir / "kamerwacht.sqlite"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+        g = env.get
+        contact = g("KAMERWACHT_CONTACT_URL", "https://github.com/kamerwacht/kamerwacht")
+        return cls(
+            data_dir=Path(g("KAMERWACHT_DATA_DIR", str(REPO_ROOT / "var"))),
+            user_agent=g("KAMERWACHT_USER_AGENT", f"Kamerwacht/0.1 (+{contact})"),
+            contact_url=contact,
+            concurrency_per_host=_int("KAMERWACHT_CONCURRENCY_PER_HOST", g("KAMERWACHT_CONCURRENCY_PER_HOST", "2")),
+            download_delay=_float("KAMERWACHT_DOWNLOAD_DELAY", g("KAMERWACHT_DOWNLOAD_DELAY", "1.0")),
+            max_retry_after=_float("KAMERWACHT_MAX_RETRY_AFTER", g("KAMERWACHT_MAX_RETRY_AFTER", "120")),
+            crawl_since=_date("KAMERWACHT_CRAWL_SINCE", g("KAMERWACHT_CRAWL_SINCE", "2008-01-01")),
+            koop_sru_url=g("KAMERWACHT_KOOP_SRU_URL", "https://repository.overheid.nl/sru"),
+            http_cache=_bool("KAMERWACHT_HTTP_CACHE", g("KAMERWACHT_HTTP_CACHE", "false")),
+        )

@@ -1,0 +1,1 @@
+"""One spider per official source, each on crawler.spiders.base.KamerwachtSpider."""

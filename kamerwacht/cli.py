@@ -1,0 +1,230 @@
+"""``kamerwacht``: crawl | parse | reparse | status (index and serve come with the search issue)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from archive.merge import merge
+from archive.settings import Settings, SettingsError
+from archive.store import QuarantineEntry, Store
+from archive.model import to_json
+
+SOURCES = {
+    "officielebekendmakingen": "crawler.spiders.officielebekendmakingen:OfficieleBekendmakingenSpider",
+}
+
+
+def _spider_class(source: str):
+    if source not in SOURCES:
+        raise click.BadParameter(f"unknown source {source!r}; known: {', '.join(SOURCES)}")
+    module, name = SOURCES[source].split(":")
+    return getattr(__import__(module, fromlist=[name]), name)
+
+
+def _settings() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+def main() -> None:
+    """Kamerwacht: written parliamentary questions about surveillance tools, and the answers."""
+
+
+@main.command()
+@click.argument("source")
+@click.option("--replay", "replay", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Serve responses from these bundled recordings instead of the network.")
+@click.option("--since", help="First publication date (YYYY-MM-DD); default: the stored watermark.")
+@click.option("--until", help="Last publication date (YYYY-MM-DD).")
+@click.option("--full", is_flag=True, help="Ignore the stored watermark: crawl everything since KAMERWACHT_CRAWL_SINCE.")
+@click.option("--log-level", default="WARNING", show_default=True)
+def crawl(source: str, replay: tuple[Path, ...], since: str | None, until: str | None, full: bool, log_level: str) -> None:
+    """Crawl SOURCE (live, or from recordings with --replay) into the archive."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.settings import scrapy_settings
+
+    spidercls = _spider_class(source)
+    settings = _settings()
+    overrides = scrapy_settings(settings)
+    overrides["LOG_LEVEL"] = log_level
+    mode = "live"
+    if replay:
+        mode = "replay"
+        overrides["KAMERWACHT_REPLAY_DIRS"] = [str(p.resolve()) for p in replay]
+        overrides["DOWNLOAD_HANDLERS"] = {"http": "crawler.replay.ReplayDownloadHandler",
+                                          "https": "crawler.replay.ReplayDownloadHandler"}
+        # Recordings answer at once: politeness delays would only slow the demo down.
+        overrides["DOWNLOAD_DELAY"] = 0
+        overrides["AUTOTHROTTLE_ENABLED"] = False
+    process = CrawlerProcess(overrides, install_root_handler=True)
+    crawler = process.create_crawler(spidercls)
+    process.crawl(crawler, since=since, until=until, full=full, mode=mode)
+    process.start()
+    stats = crawler.stats.get_stats()
+    click.echo(f"{source} ({mode}): {stats.get('kamerwacht/warc_responses', 0)} responses archived, "
+               f"{stats.get('kamerwacht/documents_accepted', 0)} documents in the archive, "
+               f"{stats.get('kamerwacht/documents_kept_out', 0)} kept out (no surveillance tool), "
+               f"{stats.get('kamerwacht/quarantined', 0)} quarantined, "
+               f"{stats.get('kamerwacht/unknown_ministers', 0)} minister names not in the registry")
+    failed = stats.get("kamerwacht/failed")
+    errors = stats.get("log_count/ERROR", 0)
+    if failed:
+        raise click.ClickException(f"{source}: {failed}")
+    if errors:
+        raise click.ClickException(f"{source}: the crawl logged {errors} error(s); see the log above")
+
+
+def _read_document(path: Path, fmt: str, url: str):
+    from crawler.parsers import koop
+
+    if fmt == "xml":
+        return koop.parse_document_xml(path.read_bytes(), None, url or path.name)
+    if fmt == "html":
+        return koop.parse_document_html(path.read_bytes(), None, url or path.name)
+    from crawler.parsers.extract import extract_text
+
+    return koop.document_from_text(extract_text(path, fmt), url=url)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["xml", "html", "text", "pdf", "docx"]),
+              help="Default: from the file extension (.xml, .html/.htm, .pdf, .docx; anything else is text).")
+@click.option("--url", default="", help="The document's original URL (for its id and provenance).")
+@click.option("--kind", type=click.Choice(["recorded", "abridged", "constructed"]), default="recorded",
+              show_default=True, help="Provenance kind of the saved bytes.")
+def parse(file: Path, fmt: str | None, url: str, kind: str) -> None:
+    """Print the record parsed from one saved document, as a JSON line (the stored field names).
+    Problems (validation, vocabulary, unknown ministers) go to standard error."""
+    from archive.ministers import default_registry
+    from archive.vocabulary import default_vocabulary
+    from crawler import processing
+    from crawler.parsers.koop import PARSER_VERSION, KoopParseError
+
+    suffix = file.suffix.lower()
+    fmt = fmt or {".xml": "xml", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}.get(suffix, "text")
+    try:
+        doc = _read_document(file, fmt, url)
+    except (KoopParseError, ValueError) as exc:
+        raise click.ClickException(f"cannot parse {file}: {exc}") from None
+    body = file.read_bytes()
+    mtime = dt.datetime.fromtimestamp(file.stat().st_mtime, dt.timezone.utc).replace(microsecond=0).isoformat()
+    doc.provenance = processing.provenance_for(doc, fetched_url=url or file.resolve().as_uri(), fetched_at=mtime,
+                                               body=body, kind=kind, parser_version=PARSER_VERSION,
+                                               warc_file=None, warc_offset=None)
+    try:
+        processing.validate(doc)
+    except processing.ValidationError as exc:
+        click.echo(f"warning: would be quarantined: {exc}", err=True)
+    processing.normalise(doc)
+    accepted, reason = processing.tag(doc, default_vocabulary())
+    if not accepted:
+        click.echo(f"note: would be kept out of the archive: {reason}", err=True)
+    for name in processing.resolve_ministers(doc, default_registry()):
+        click.echo(f"note: minister not in the registry, kept as written: {name}", err=True)
+    click.echo(json.dumps(to_json(merge([doc])), ensure_ascii=False))
+
+
+@main.command()
+@click.option("--source", "sources", multiple=True, help="Only these sources (default: all).")
+def reparse(sources: tuple[str, ...]) -> None:
+    """Rebuild every document and record from the raw WARC archive (no network)."""
+    from archive.ministers import default_registry
+    from archive.vocabulary import default_vocabulary
+    from crawler import processing
+    from crawler.items import DocumentItem
+    from crawler.warc import iter_responses, warc_files
+
+    settings = _settings()
+    store = Store(settings.store_path)
+    vocabulary, registry = default_vocabulary(), default_registry()
+    try:
+        for source in sources or tuple(SOURCES):
+            spidercls = _spider_class(source)
+            if not warc_files(settings.raw_dir, source):
+                click.echo(f"{source}: nothing in the raw archive")
+                continue
+            run = store.start_run(source, "reparse")
+            store.clear_source(source)
+            documents = quarantined = 0
+            for item in spidercls.reparse(lambda: iter_responses(settings.raw_dir, source)):
+                if isinstance(item, DocumentItem):
+                    try:
+                        outcome = processing.process(item.document, vocabulary, registry)
+                    except processing.ValidationError as exc:
+                        prov = item.document.provenance
+                        store.quarantine(QuarantineEntry(source, prov.fetched_url, f"invalid record: {exc}",
+                                                         item.document.doc_id, prov.warc_file, prov.warc_offset, prov.sha256))
+                        quarantined += 1
+                        continue
+                    store.put_document(outcome.document, outcome.accepted, outcome.reason)
+                    documents += 1
+                else:
+                    store.quarantine(QuarantineEntry(item.source, item.url, item.reason, item.doc_id,
+                                                     item.warc_file, item.warc_offset, item.sha256))
+                    quarantined += 1
+            store.finish_run(run, documents, quarantined, None, "ok")
+            click.echo(f"{source}: reparsed {documents} documents into {store.count_records(source)} records,"
+                       f" {quarantined} quarantined")
+    finally:
+        store.close()
+
+
+def _reason_class(reason: str) -> str:
+    """Group quarantine reasons without their ids and numbers."""
+    reason = re.sub(r"\b(?:ah|kv|kst|blg|h)-[\w-]+", "<id>", reason)
+    reason = re.sub(r"\d+", "N", reason)
+    return reason.split(":", 1)[0] if len(reason) > 90 else reason
+
+
+@main.command()
+def status() -> None:
+    """Per source: last crawl, records, documents, quarantine (with reasons)."""
+    settings = _settings()
+    if not settings.store_path.exists():
+        click.echo(f"no archive yet at {settings.store_path}; run `kamerwacht crawl <source>`")
+        return
+    store = Store(settings.store_path)
+    try:
+        unknown = Counter()
+        for rec in store.iter_records():
+            for m in rec.ministers:
+                if m.person_id is None:
+                    unknown[m.name or m.role or "?"] += 1
+        click.echo(f"archive: {settings.store_path} - {store.count_records()} records")
+        for source in store.sources():
+            last = store.last_run(source)
+            accepted, kept_out = store.document_counts(source)
+            click.echo(f"\n{source}")
+            if last:
+                click.echo(f"  last run:    {last['started_at']} ({last['mode']}) -> {last['outcome'] or 'running'};"
+                           f" {last['documents']} documents, {last['quarantined']} quarantined")
+            click.echo(f"  records:     {store.count_records(source)}")
+            click.echo(f"  documents:   {accepted} in the archive, {kept_out} kept out")
+            for reason, n in store.rejected_reasons(source):
+                click.echo(f"                {n} x {reason}")
+            entries = store.quarantined(source)
+            click.echo(f"  quarantined: {len(entries)}")
+            for reason, n in Counter(_reason_class(e.reason) for e in entries).most_common():
+                click.echo(f"                {n} x {reason}")
+        if unknown:
+            click.echo(f"\nminister names not in the registry (kept as written): {sum(unknown.values())}")
+            for name, n in unknown.most_common(10):
+                click.echo(f"  {n} x {name}")
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,143 @@
+"""Merge of a question's documents into one record, and the store that keeps both."""
+
+import datetime as dt
+import itertools
+import json
+
+import pytest
+
+from archive.merge import MergeError, merge
+from archive.model import (
+    ANSWER, ANSWERED, CONSTRUCTED, FOLLOW_UP, OPEN, POSTPONED, POSTPONEMENT, QUESTION, RECORDED, AnswerPart, Asker,
+    DocumentProvenance, Minister, QuestionPart, SourceDocument, Tool, record_from_json, to_json,
+)
+from archive.store import QuarantineEntry, Store
+
+D = dt.date
+
+
+def doc(doc_id, kind, *, key=None, fp="tk|2020-03-05|buitenweg|clearview", date=None, answers=(), kind_prov=RECORDED,
+        linked=(), ministers=()):
+    return SourceDocument(
+        source="officielebekendmakingen", doc_id=doc_id, kind=kind, country="NL", parliament="Tweede Kamer",
+        url=f"https://zoek.officielebekendmakingen.nl/{doc_id}.html", question_key=key, fingerprint=fp,
+        title="Clearview" if kind == QUESTION else f"Antwoord op vragen ({doc_id})", subject="Clearview",
+        askers=[Asker("Buitenweg", "GroenLinks")], addressed_to=["Minister van Justitie en Veiligheid"],
+        ministers=list(ministers), asked_on=D(2020, 3, 5), date=date or D(2020, 3, 5),
+        questions=[QuestionPart(1, "Kent u het bericht over Clearview?"), QuestionPart(2, "Werkt de politie ermee?")],
+        answers=list(answers), tools=[Tool("clearview-ai", "Clearview AI", "biometrics")], linked_ids=list(linked),
+        provenance=DocumentProvenance(doc_id, f"https://zoek.officielebekendmakingen.nl/{doc_id}.html", "u", "2026-01-01T00:00:00Z",
+                                      "ab" * 32, "koop-1", kind_prov),
+    )
+
+
+GRAPPERHAUS = Minister("Ferd Grapperhaus", "Minister van Justitie en Veiligheid", "Justitie en Veiligheid", "nl-ferd-grapperhaus")
+
+
+def thread():
+    return [
+        doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331"),
+        doc("ah-tk-20192020-2237", POSTPONEMENT, key="2020Z04331", date=D(2020, 3, 26), ministers=[GRAPPERHAUS]),
+        doc("ah-tk-20192020-9999", ANSWER, key="2020Z04331", date=D(2020, 5, 1), ministers=[GRAPPERHAUS],
+            answers=[AnswerPart([1, 2], "Nee.")], kind_prov=CONSTRUCTED),
+        # a follow-up answer without the Zaak number: joined by its header fingerprint
+        doc("ah-tk-20202021-1", FOLLOW_UP, date=D(2020, 9, 1), ministers=[GRAPPERHAUS],
+            answers=[AnswerPart([2], "Aanvulling.")]),
+    ]
+
+
+def test_merge_builds_the_life_of_a_question():
+    r = merge(thread())
+    assert r.id == "2020Z04331"
+    assert r.status == ANSWERED
+    assert r.asked_on == D(2020, 3, 5) and r.answered_on == D(2020, 5, 1) and r.postponed_on == D(2020, 3, 26)
+    assert r.days_to_answer == 57
+    assert [d.kind for d in r.documents] == [QUESTION, POSTPONEMENT, ANSWER, FOLLOW_UP]
+    assert [(a.numbers, a.kind) for a in r.answers] == [([1, 2], ANSWER), ([2], FOLLOW_UP)]
+    assert [m.person_id for m in r.ministers] == ["nl-ferd-grapperhaus"]  # signed two documents, listed once
+    assert r.documents[1].ministers[0].name == "Ferd Grapperhaus"  # who signed the postponement
+    assert r.provenance.kind == CONSTRUCTED  # one constructed document makes the record constructed
+    assert [p.id for p in r.provenance.documents] == [d.doc_id for d in sorted(thread(), key=lambda d: d.date)]
+
+
+def test_merge_is_independent_of_crawl_order():
+    expected = to_json(merge(thread()))
+    for perm in itertools.permutations(thread()):
+        assert to_json(merge(list(perm))) == expected
+
+
+def test_status_open_postponed_and_linked_answer():
+    q = doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")
+    assert merge([q]).status == OPEN
+    p = doc("ah-tk-20192020-2237", POSTPONEMENT, key="2020Z04331", date=D(2020, 3, 26), ministers=[GRAPPERHAUS])
+    assert merge([q, p]).status == POSTPONED  # a postponement is not an answer
+    assert merge([q, p]).answered_on is None
+    linked = doc("kv-tk-2020Z01644", QUESTION, key="2020Z01644", linked=["ah-tk-20192020-2004"])
+    r = merge([linked])
+    assert r.status == ANSWERED and r.answered_on is None
+    assert r.documents[-1].id == "ah-tk-20192020-2004" and r.documents[-1].fetched is False
+
+
+def test_merge_refuses_two_zaak_numbers_and_two_parliaments():
+    a = doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")
+    b = doc("kv-tk-2020Z04332", QUESTION, key="2020Z04332")
+    with pytest.raises(MergeError):
+        merge([a, b])
+    c = doc("ah-ek-20192020-10", ANSWER, answers=[AnswerPart([1], "x")], ministers=[GRAPPERHAUS])
+    c.parliament = "Eerste Kamer"
+    with pytest.raises(MergeError):
+        merge([a, c])
+
+
+def test_record_json_round_trip():
+    r = merge(thread())
+    data = json.loads(json.dumps(to_json(r)))
+    assert data["asked_on"] == "2020-03-05"
+    assert set(data) >= {"id", "country", "parliament", "number", "title", "language", "askers", "addressed_to",
+                         "ministers", "asked_on", "answered_on", "status", "questions", "answers", "footnotes",
+                         "documents", "tools", "provenance"}
+    assert to_json(record_from_json(data)) == data
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "k.sqlite")
+    yield s
+    s.close()
+
+
+def test_store_merges_in_any_order_and_keeps_old_ids(store, tmp_path):
+    docs = thread()
+    # the follow-up answer arrives first: on its own it is a record under its KOOP id ...
+    assert store.put_document(docs[3], True, "names clearview") == "ah-tk-20202021-1"
+    # ... until the documents with the Zaak number arrive and the thread joins under 2020Z04331
+    for d in (docs[1], docs[0], docs[2]):
+        assert store.put_document(d, True, "names clearview") == "2020Z04331"
+    assert store.count_records() == 1
+    assert store.get_record("ah-tk-20202021-1").id == "2020Z04331"  # the old permalink still resolves
+    first = store.record_json("2020Z04331")
+
+    other = Store(tmp_path / "other.sqlite")
+    for d in reversed(thread()):
+        other.put_document(d, True, "names clearview")
+    assert other.record_json("2020Z04331") == first
+    other.close()
+
+
+def test_store_keeps_rejected_documents_out_of_records(store):
+    d = doc("ah-tk-20202021-3235", ANSWER, key="2021Z09739", answers=[AnswerPart([1], "Ja.")], ministers=[GRAPPERHAUS],
+            fp="tk|2021-06-03|kat|tozo")
+    assert store.put_document(d, False, "names no surveillance tool of the vocabulary") is None
+    assert store.count_records() == 0
+    assert store.document_status("ah-tk-20202021-3235") == (False, "names no surveillance tool of the vocabulary")
+    # accepted later (e.g. after a vocabulary change and a reparse), it becomes a record; rejected again, it leaves
+    assert store.put_document(d, True, "names x") == "2021Z09739"
+    assert store.put_document(d, False, "names nothing") is None
+    assert store.count_records() == 0
+
+
+def test_quarantine_is_kept_with_pointer(store):
+    store.quarantine(QuarantineEntry("s", "https://x/1.xml", "truncated or malformed document XML", "ah-tk-1", "s/a.warc.gz", 123, "ff"))
+    store.quarantine(QuarantineEntry("s", "https://x/1.xml", "truncated or malformed document XML", "ah-tk-1", "s/b.warc.gz", 456, "ff"))
+    [entry] = store.quarantined("s")  # the same problem twice is one entry, pointing at the newest bytes
+    assert (entry.warc_file, entry.warc_offset) == ("s/b.warc.gz", 456)

@@ -1,0 +1,28 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+RECORDINGS = REPO / "data" / "recordings" / "officielebekendmakingen"
+PLOOI = RECORDINGS / "byte-exact"  # verbatim copies of the real KOOP fixtures (see PROVENANCE.txt there)
+
+
+def run_cli(args, data_dir, env=None, check=True, timeout=180):
+    """Run the kamerwacht command in a subprocess: a Scrapy crawl owns the Twisted reactor, which
+    cannot be restarted inside one test process."""
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("KAMERWACHT_")}
+    full_env["KAMERWACHT_DATA_DIR"] = str(data_dir)
+    full_env.update(env or {})
+    proc = subprocess.run([sys.executable, "-m", "kamerwacht.cli", *args], cwd=REPO, env=full_env,
+                          capture_output=True, text=True, timeout=timeout)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"kamerwacht {' '.join(args)} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture
+def cli():
+    return run_cli

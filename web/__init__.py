@@ -1,0 +1,1 @@
+"""The Flask site and versioned JSON API. Built by the search-and-site issue; empty until then."""
