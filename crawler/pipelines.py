@@ -94,7 +94,8 @@ class StorePipeline(_Stage):
                                                   item.warc_file, item.warc_offset, item.sha256))
             self.quarantined += 1
             stats.inc_value("kamerwacht/quarantined")
-            logger.warning("quarantined %s: %s", item.url, item.reason)
+            url = item.url if len(item.url) <= 120 else item.url[:117] + "..."
+            logger.warning("quarantined %s (%s): %s", item.doc_id or "-", url, item.reason)
         elif isinstance(item, DocumentItem):
             if item.accepted is None:
                 raise RuntimeError("DocumentItem reached the store untagged: TagPipeline is not enabled")

@@ -20,7 +20,7 @@ from scrapy.core.downloader.handlers.base import BaseDownloadHandler
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
-from crawler.warc import REPLAY_HEADER
+from crawler.warc import REPLAY_HEADER, canonical_url
 
 
 class RecordingError(ValueError):
@@ -38,9 +38,9 @@ class Recording:
 
     def matches(self, url: str) -> bool:
         if self.match_params is None:
-            return url == self.url
+            return canonical_url(url) == canonical_url(self.url)
         parts = urlsplit(url)
-        if f"{parts.scheme}://{parts.netloc}{parts.path}" != self.url:
+        if canonical_url(f"{parts.scheme}://{parts.netloc}{parts.path}") != canonical_url(self.url):
             return False
         params = dict(parse_qsl(parts.query, keep_blank_values=True))
         return all(params.get(k) == v for k, v in self.match_params.items())

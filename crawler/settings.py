@@ -33,6 +33,8 @@ def scrapy_settings(s: Settings) -> dict[str, Any]:
         "RETRY_ENABLED": True,
         "RETRY_TIMES": 4,
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        # Giving up is not a crawl error: the spider quarantines the request with its reason.
+        "RETRY_GIVE_UP_LOG_LEVEL": "WARNING",
         "KAMERWACHT_MAX_RETRY_AFTER": s.max_retry_after,
         "DOWNLOADER_MIDDLEWARES": {
             "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -26,6 +26,13 @@ from warcio.warcwriter import WARCWriter
 REPLAY_HEADER = "X-Kamerwacht-Replay"
 
 
+def canonical_url(url: str) -> str:
+    """Scrapy lower-cases scheme and host (the PLOOI recordings say "__MOCK_SERVICE__"), so an
+    archived URL is compared with a source's link in this form; path and query keep their case."""
+    parts = urlsplit(url)
+    return parts._replace(scheme=parts.scheme.lower(), netloc=parts.netloc.lower()).geturl()
+
+
 @dataclass
 class ArchivedResponse:
     url: str
@@ -99,16 +106,18 @@ class WarcArchive:
             self.path.unlink(missing_ok=True)
 
 
-def _archived(record, root: Path, path: Path, offset: int) -> ArchivedResponse:
-    headers = {k.lower(): v for k, v in record.http_headers.headers}
+def _archived(record, root: Path, path: Path, offset) -> ArchivedResponse:
+    """``offset``: an int, or the iterator to ask for it *after* the body is read (warcio's
+    get_record_offset() reads the record to its end)."""
+    body = record.content_stream().read()
     return ArchivedResponse(
         url=record.rec_headers.get_header("WARC-Target-URI"),
         status=int(record.http_headers.get_statuscode()),
-        headers=headers,
-        body=record.content_stream().read(),
+        headers={k.lower(): v for k, v in record.http_headers.headers},
+        body=body,
         fetched_at=record.rec_headers.get_header("WARC-Date"),
         warc_file=str(path.relative_to(root)),
-        warc_offset=offset,
+        warc_offset=offset if isinstance(offset, int) else offset.get_record_offset(),
     )
 
 
@@ -124,7 +133,7 @@ def iter_responses(raw_dir: Path, source: str) -> Iterator[ArchivedResponse]:
             it = ArchiveIterator(fh)
             for record in it:
                 if record.rec_type == "response":
-                    yield _archived(record, raw_dir, path, it.get_record_offset())
+                    yield _archived(record, raw_dir, path, it)
 
 
 def read_response(raw_dir: Path, warc_file: str, offset: int) -> ArchivedResponse:

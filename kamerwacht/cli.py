@@ -67,7 +67,7 @@ def crawl(source: str, replay: tuple[Path, ...], since: str | None, until: str |
         # Recordings answer at once: politeness delays would only slow the demo down.
         overrides["DOWNLOAD_DELAY"] = 0
         overrides["AUTOTHROTTLE_ENABLED"] = False
-    process = CrawlerProcess(overrides, install_root_handler=True)
+    process = CrawlerProcess(overrides)
     crawler = process.create_crawler(spidercls)
     process.crawl(crawler, since=since, until=until, full=full, mode=mode)
     process.start()

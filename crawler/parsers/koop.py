@@ -23,7 +23,7 @@ from archive.model import (
     ANSWER, FOLLOW_UP, POSTPONEMENT, QUESTION, AnswerPart, Asker, Minister, QuestionPart, SourceDocument,
 )
 from crawler.parsers.text import (
-    ParsedText, TextParseError, normalise_text, parse_numbers, parse_question_header, parse_reply_line, parse_text,
+    ParsedText, find_mojibake, TextParseError, normalise_text, parse_numbers, parse_question_header, parse_reply_line, parse_text,
 )
 
 PARSER_VERSION = "koop-1"
@@ -123,6 +123,13 @@ def _xml(body: bytes, what: str) -> etree._Element:
         return etree.fromstring(body, parser)
     except etree.XMLSyntaxError as exc:
         raise KoopParseError(f"truncated or malformed {what} XML: {exc}") from None
+
+
+def _refuse_mojibake(text: str) -> None:
+    bad = find_mojibake(text)
+    if bad is not None:
+        raise KoopParseError(f"mojibake {bad!r} in the document: the text was decoded with the wrong"
+                             " character set upstream; the raw bytes are kept for a re-decode")
 
 
 def _t(el: etree._Element, path: str) -> str | None:
@@ -229,11 +236,18 @@ def _footnote_urls(root: etree._Element) -> list[str]:
     return urls
 
 
+_LABEL_WORD = {"vraag": ("vraag", "vragen"), "antwoord": ("antwoord", "antwoorden")}
+
+
 def _blocks(items: list[tuple[str, str, list[str]]]) -> tuple[list[QuestionPart], list[AnswerPart]]:
     """(element kind, number label, paragraphs) -> paired question and answer parts."""
     questions: list[QuestionPart] = []
     answers: list[AnswerPart] = []
     for kind, label, paras in items:
+        # In the published markup a block's number always reads "Vraag 3" / "Antwoord 3"; anything
+        # else there (a footnote, a bare "1)") means the structure is not what we know.
+        if label.split(" ", 1)[0].lower() not in _LABEL_WORD[kind]:
+            raise KoopParseError(f"{kind} heading {label!r} is not a question number")
         try:
             numbers = parse_numbers(label)
         except TextParseError as exc:
@@ -250,6 +264,7 @@ def _blocks(items: list[tuple[str, str, list[str]]]) -> tuple[list[QuestionPart]
 
 def parse_document_xml(body: bytes, meta: SruRecord | None = None, url: str = "") -> SourceDocument:
     root = _xml(body, "document")
+    _refuse_mojibake(body.decode("utf-8", errors="replace"))
     if root.tag != "officiele-publicatie":
         raise KoopParseError(f"unknown document structure: root <{root.tag}>, expected <officiele-publicatie>")
     kv = root.find("kamervragen")
@@ -308,16 +323,21 @@ def meta_from_html(sel: Selector) -> SruRecord | None:
 def parse_document_html(body: bytes, meta: SruRecord | None = None, url: str = "") -> SourceDocument:
     if not body.strip():
         raise KoopParseError("empty HTML document")
-    sel = Selector(text=body.decode("utf-8", errors="strict"), type="html")
-    heads = [_ws(" ".join(h.xpath(".//text()").getall())) for h in sel.css("h1.kamervraagomschrijving_kop")]
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KoopParseError(f"HTML document is not valid UTF-8 at byte {exc.start} (mojibake at the source)") from None
+    _refuse_mojibake(text)
+    sel = Selector(text=text, type="html")
+    heads = [_ws("".join(h.xpath(".//text()").getall())) for h in sel.css("h1.kamervraagomschrijving_kop")]
     if not heads:
         raise KoopParseError("HTML document without h1.kamervraagomschrijving_kop (not a KOOP kamervragen page)")
     items = []
     for block in sel.css("div.vraag, div.antwoord"):
         kind = "vraag" if "vraag" in (block.attrib.get("class") or "").split() else "antwoord"
-        label = _ws(" ".join(block.css("h2.stuktitel ::text").getall()))
+        label = _ws("".join(block.css("h2.stuktitel ::text").getall()))
         # Footnote markers are <sup> links; their bodies live outside the blocks.
-        paras = [_ws(" ".join(p.xpath(".//text()[not(ancestor::sup)]").getall())) for p in block.css("p")]
+        paras = [_ws("".join(p.xpath(".//text()[not(ancestor::sup)]").getall())) for p in block.css("p")]
         items.append((kind, label, paras))
     questions, answers = _blocks(items)
     urls: list[str] = []

@@ -22,6 +22,7 @@ from crawler.parsers.koop import (
     parse_document_html, parse_document_xml, parse_sru_page, sru_query, sru_url,
 )
 from crawler.spiders.base import KamerwachtSpider, ResponsesFactory
+from crawler.warc import canonical_url
 
 PAGE_SIZE = 100  # the service allows up to 1000; 100 keeps a failed page cheap to redo
 MAX_URL = 2000  # below Scrapy's URLLENGTH_LIMIT (2083)
@@ -94,16 +95,17 @@ class OfficieleBekendmakingenSpider(KamerwachtSpider):
             yield scrapy.Request(sru_url(base, query, next_start, PAGE_SIZE), callback=self.parse, errback=self.on_error,
                                  cb_kwargs={"query": query, "start": next_start})
 
-    def parse_question(self, response, rec: SruRecord, manifestation: str):
+    def parse_question(self, response, rec: SruRecord, manifestation: str, failed: str = ""):
         if response.status != 200:
+            waited = response.meta.get("retry_after_exceeded")
+            failure = (f"HTTP {response.status} for the {manifestation} manifestation"
+                       + (f" (server asked to retry after {waited:.0f}s)" if waited else ""))
             if manifestation == "xml" and "html" in rec.item_urls:
                 yield scrapy.Request(rec.item_urls["html"], callback=self.parse_question, errback=self.on_error,
-                                     cb_kwargs={"rec": rec, "manifestation": "html"})
+                                     cb_kwargs={"rec": rec, "manifestation": "html", "failed": failure})
                 return
-            waited = response.meta.get("retry_after_exceeded")
-            extra = f" (server asked to retry after {waited:.0f}s)" if waited else ""
-            yield self.quarantine(response, f"{rec.identifier}: HTTP {response.status} for the {manifestation}"
-                                            f" manifestation{extra}", doc_id=rec.identifier)
+            yield self.quarantine(response, f"{rec.identifier}: " + "; ".join(filter(None, [failed, failure])),
+                                  doc_id=rec.identifier)
             return
         try:
             doc = _parse_document(response.body, rec, manifestation, response.url)
@@ -117,6 +119,7 @@ class OfficieleBekendmakingenSpider(KamerwachtSpider):
         """Two passes over the archive: the SRU pages say which record each document URL
         belongs to, then every document response is parsed as the crawl parsed it."""
         wanted: dict[str, tuple[SruRecord, str]] = {}
+        seen: set[str] = set()
         for resp in responses():
             parts = urlsplit(resp.url)
             if not parts.path.endswith("/sru"):
@@ -134,15 +137,19 @@ class OfficieleBekendmakingenSpider(KamerwachtSpider):
                 try:
                     check_publication(rec)
                 except UnknownDocumentType as exc:
-                    yield cls.archived_quarantine(resp, str(exc), doc_id=rec.identifier)
+                    if rec.identifier not in seen:  # as in the crawl: once, not once per query chunk
+                        yield cls.archived_quarantine(resp, str(exc), doc_id=rec.identifier)
+                    seen.add(rec.identifier)
                     continue
+                # A later crawl's record (newer metadata) replaces an earlier one.
                 for manifestation in ("xml", "html"):
                     if manifestation in rec.item_urls:
-                        wanted[rec.item_urls[manifestation]] = (rec, manifestation)
+                        wanted[canonical_url(rec.item_urls[manifestation])] = (rec, manifestation)
         for resp in responses():
-            if resp.url not in wanted:
+            key = canonical_url(resp.url)
+            if key not in wanted:
                 continue
-            rec, manifestation = wanted[resp.url]
+            rec, manifestation = wanted[key]
             if resp.status != 200:
                 if manifestation == "xml" and "html" in rec.item_urls:
                     continue  # the crawl fell back to the HTML manifestation, archived beside it

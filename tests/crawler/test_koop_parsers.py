@@ -2,6 +2,7 @@
 them for every bad-input case of the issue."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -20,7 +21,9 @@ HTML_3235 = (PLOOI / "ah-tk-20202021-3235.html").read_bytes()
 def test_sru_page_real_sample():
     page = parse_sru_page(SRU)
     assert page.number_of_records == 3 and page.start_record == 1
-    assert [r.identifier for r in page.records] == ["kst-32545-143", "ah-tk-20202021-3235", "blg-1007826"]
+    # the real fixture holds five records although it says three (PLOOI spliced test cases into it)
+    assert [r.identifier for r in page.records] == ["kst-32545-143", "ah-tk-20202021-3235", "blg-1007826",
+                                                    "blg-1025203", "kst-32545-144"]
     rec = page.records[1]
     assert rec.publication == "Kamervragen (Aanhangsel)"
     assert rec.vraagnummer == "2021Z09739" and rec.aanhangselnummer == "3235"
@@ -110,7 +113,8 @@ def test_mojibake_is_refused():
 
 
 def test_missing_answer_date():
-    no_date = XML_3235.replace(b' (ontvangen <datum isodatum="2021-06-21">21 juni 2021</datum>)', b"")
+    no_date = re.sub(rb' \(ontvangen <datum isodatum="2021-06-21">21.{1,2}juni 2021</datum>\)', b"", XML_3235)
+    assert no_date != XML_3235
     page = parse_sru_page(SRU)
     rec = page.records[1]
     d = parse_document_xml(no_date, rec, "u")  # the metadata's datumOntvangst stands in

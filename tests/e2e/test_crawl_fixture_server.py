@@ -49,12 +49,12 @@ def serve_sru(server: FixtureServer, page: bytes, *, first_failures: int = 2, em
 def crawl(tmp_path_factory):
     data = tmp_path_factory.mktemp("fx")
     with FixtureServer() as server:
-        server.routes["/robots.txt"] = [Reply(200, b"User-agent: *\nDisallow: /repository.overheid.nl/frbr/officielepublicaties/kv-tk/2015Z11763/\n")]
+        server.routes["/robots.txt"] = [Reply(200, b"User-agent: *\nDisallow: /repository.overheid.nl/frbr/officielepublicaties/ah-tk/20182019/\n")]
         paths = serve_sru(server, PAGE1)
         for doc_id, path in paths.items():
-            body = (RECORDINGS / "docs" / f"{doc_id}.xml").read_bytes() if (RECORDINGS / "docs" / f"{doc_id}.xml").exists() else b""
-            server.routes[path] = [Reply(200, body, XML, delay=0.15)]
-        special = sorted(paths)
+            xml = RECORDINGS / "docs" / f"{doc_id}.xml"
+            if xml.exists():  # kv-tk-2013Z08797 is recorded as HTML only: its XML is a 404 here too
+                server.routes[path] = [Reply(200, xml.read_bytes(), XML, delay=0.15)]
         retry_after, always_503, truncated = "ah-tk-20192020-2237", "kv-tk-2020Z01644", "kv-tk-2014Z09389"
         assert {retry_after, always_503, truncated} <= set(paths)
         server.routes[paths[retry_after]] = [Reply(429, b"slow down", {"Retry-After": "1"}),
@@ -77,12 +77,12 @@ def test_user_agent_and_robots(crawl):
     assert server.hits[0].path == "/robots.txt"
     assert all("Kamerwacht" in h.headers.get("User-Agent", "") and "example.org/kamerwacht-contact" in h.headers["User-Agent"]
                for h in server.hits)
-    blocked = crawl["paths"]["kv-tk-2015Z11763"]
+    blocked = crawl["paths"]["ah-tk-20182019-3605"]
     assert server.hits_for(blocked) == []  # never requested
     store = Store(crawl["data"] / "kamerwacht.sqlite")
     reasons = {e.doc_id: e.reason for e in store.quarantined()}
     store.close()
-    assert reasons["kv-tk-2015Z11763"] == "not fetched: Forbidden by robots.txt"
+    assert reasons["ah-tk-20182019-3605"] == "not fetched: Forbidden by robots.txt"
 
 
 def test_at_most_two_requests_in_flight(crawl):
@@ -104,11 +104,13 @@ def test_quarantine_reasons(crawl):
     assert len(server.hits_for(crawl["paths"][crawl["always_503"]])) == 5  # 1 + RETRY_TIMES
     store = Store(crawl["data"] / "kamerwacht.sqlite")
     reasons = {e.doc_id or e.url: e.reason for e in store.quarantined()}
-    assert reasons[crawl["always_503"]] == f"{crawl['always_503']}: HTTP 503 for the xml manifestation"
+    # the XML kept failing after the retries; the HTML fallback is not on the server either
+    assert reasons[crawl["always_503"]] == (f"{crawl['always_503']}: HTTP 503 for the xml manifestation;"
+                                            " HTTP 404 for the html manifestation")
     assert reasons[crawl["truncated"]].startswith("truncated or malformed document XML")
     assert any("has zero records although numberOfRecords=18" in r for r in reasons.values())
-    # and the rest of the crawl went on
-    assert store.count_records() >= 5
+    # and the rest of the crawl went on: the Clearview 2020 and 2021 threads and Pegasus
+    assert {r.id for r in store.iter_records()} == {"2020Z04331", "ah-tk-20212022-105", "2021Z13971"}
     store.close()
 
 
@@ -124,5 +126,5 @@ def test_zero_documents_after_a_good_run_fails_loudly(crawl):
     assert "zero documents this run" in proc.stderr + proc.stdout
     store = Store(crawl["data"] / "kamerwacht.sqlite")
     assert store.last_run("officielebekendmakingen")["outcome"].startswith("failed: zero documents")
-    assert store.count_records() >= 5  # nothing already stored is lost
+    assert store.count_records() == 3  # nothing already stored is lost
     store.close()
