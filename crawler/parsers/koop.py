@@ -15,8 +15,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+import lxml.html
 from lxml import etree
-from parsel import Selector
 
 from archive.dates import DateParseError, parse_date
 from archive.model import (
@@ -44,6 +44,7 @@ PUBLICATIONS = (PUB_ANSWERED, PUB_UNANSWERED)
 ZAAK_RE = re.compile(r"^\d{4}Z\d{5}$")
 KOOP_ID_RE = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+?|kv-\d+)(?=\.xml|\.html|\.pdf|/|$|\s)")
 PARLIAMENTS = {"tk": "Tweede Kamer", "ek": "Eerste Kamer"}
+_HTML_PARSER = lxml.html.HTMLParser(encoding="utf-8", no_network=True)
 
 
 class KoopParseError(ValueError):
@@ -298,26 +299,36 @@ def _doc_id_from_xml(root: etree._Element, url: str) -> str | None:
     return found.group(1) if found else None
 
 
-def meta_from_html(sel: Selector) -> SruRecord | None:
+def _html_metas(root) -> dict[str, list[str]]:
+    metas: dict[str, list[str]] = {}
+    for m in root.iter("meta"):
+        name, content = m.get("name"), " ".join((m.get("content") or "").split())
+        if name and content:
+            metas.setdefault(name, []).append(content)
+    return metas
+
+
+def meta_from_html(metas: dict[str, list[str]]) -> SruRecord | None:
     """The HTML manifestation repeats the metadata in <meta> tags: enough to stand in for the
     SRU record when a page is parsed on its own."""
-    def metas(name: str) -> list[str]:
-        return [" ".join(v.split()) for v in sel.xpath(f"//*[local-name()='meta'][@name='{name}']/@content").getall() if v.strip()]
-
-    ident = metas("DC.identifier")
-    if not ident:
+    if not metas.get("DC.identifier"):
         return None
+
     def one(name: str) -> str | None:
-        values = metas(name)
-        return values[0] if values else None
+        return metas.get(name, [None])[0]
+
     return SruRecord(
-        identifier=ident[0], title=one("DC.title") or "", publication=one("OVERHEIDop.publicationName"),
+        identifier=metas["DC.identifier"][0], title=one("DC.title") or "", publication=one("OVERHEIDop.publicationName"),
         creator=one("DC.creator"), language=one("DCTERMS.language") or "nl", vergaderjaar=one("OVERHEIDop.vergaderjaar"),
         vraagnummer=one("OVERHEIDop.vraagnummer"), aanhangselnummer=one("OVERHEIDop.aanhangselNummer"),
-        indieners=metas("OVERHEIDop.indiener"), ontvanger=one("OVERHEIDop.ontvanger"),
+        indieners=metas.get("OVERHEIDop.indiener", []), ontvanger=one("OVERHEIDop.ontvanger"),
         datum_indiening=one("OVERHEIDop.datumIndiening"), datum_ontvangst=one("OVERHEIDop.datumOntvangst"),
-        aanhangsel=metas("OVERHEIDop.aanhangsel"), issued=one("DCTERMS.issued"),
+        aanhangsel=metas.get("OVERHEIDop.aanhangsel", []), issued=one("DCTERMS.issued"),
     )
+
+
+def _classes(el) -> list[str]:
+    return (el.get("class") or "").split()
 
 
 def parse_document_html(body: bytes, meta: SruRecord | None = None, url: str = "") -> SourceDocument:
@@ -328,23 +339,28 @@ def parse_document_html(body: bytes, meta: SruRecord | None = None, url: str = "
     except UnicodeDecodeError as exc:
         raise KoopParseError(f"HTML document is not valid UTF-8 at byte {exc.start} (mojibake at the source)") from None
     _refuse_mojibake(text)
-    sel = Selector(text=text, type="html")
-    heads = [_ws("".join(h.xpath(".//text()").getall())) for h in sel.css("h1.kamervraagomschrijving_kop")]
+    root = lxml.html.document_fromstring(body, parser=_HTML_PARSER)
+    heads = [_ws(h.text_content()) for h in root.iter("h1") if "kamervraagomschrijving_kop" in _classes(h)]
     if not heads:
         raise KoopParseError("HTML document without h1.kamervraagomschrijving_kop (not a KOOP kamervragen page)")
     items = []
-    for block in sel.css("div.vraag, div.antwoord"):
-        kind = "vraag" if "vraag" in (block.attrib.get("class") or "").split() else "antwoord"
-        label = _ws("".join(block.css("h2.stuktitel ::text").getall()))
+    for block in root.iter("div"):
+        kind = next((c for c in _classes(block) if c in ("vraag", "antwoord")), None)
+        if kind is None:
+            continue
+        label = " ".join(_ws(h.text_content()) for h in block.iter("h2") if "stuktitel" in _classes(h))
         # Footnote markers are <sup> links; their bodies live outside the blocks.
-        paras = [_ws("".join(p.xpath(".//text()[not(ancestor::sup)]").getall())) for p in block.css("p")]
+        paras = [_ws(_inner_text(p, frozenset({"sup"}))) for p in block.iter("p")]
         items.append((kind, label, paras))
     questions, answers = _blocks(items)
     urls: list[str] = []
-    for href in sel.xpath("//*[@id='broodtekst']//a/@href | //*[contains(@class,'noot')]//a/@href").getall():
+    # Links in the text and its footnotes; the page furniture around #broodtekst is not ours.
+    body_el = next((e for e in root.iter("div") if e.get("id") == "broodtekst"), root)
+    for a in body_el.iter("a"):
+        href = a.get("href") or ""
         if href.startswith(("http://", "https://")) and href not in urls:
             urls.append(href)
-    meta = meta or meta_from_html(sel)
+    meta = meta or meta_from_html(_html_metas(root))
     found = KOOP_ID_RE.search(url)
     header, reply = _parse_lines(heads[0], heads[1] if len(heads) > 1 else None)
     return _document(header, reply, questions, answers, urls, meta, url,

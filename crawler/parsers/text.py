@@ -268,12 +268,25 @@ def _strip_markers(text: str) -> str:
             continue
         if any(a <= start < b for a, b in url_spans):
             continue
+        # "1)"-style marker: its bracket closes nothing and goes with it.
+        if text[end : end + 1] == ")" and text.count("(", 0, start) <= text.count(")", 0, start):
+            end += 1
         pieces.append(text[last:start])
         last = end
-    if not pieces:
-        return text
-    pieces.append(text[last:])
-    return "".join(pieces)
+    if pieces:
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    if not text.isascii():
+        text = _SUPERSCRIPT_MARKER.sub(_drop_superscript, text)
+    return text
+
+
+# Superscript digits copied from rendered pages ("bericht¹"); "m²"/"km²" keep theirs.
+_SUPERSCRIPT_MARKER = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+
+
+def _drop_superscript(m: re.Match[str]) -> str:
+    return m.group() if _word_before(m.string, m.start()) in _NUMBERED_WORDS else ""
 
 
 def _urls(text: str) -> Iterator[str]:
@@ -670,7 +683,7 @@ _BANNER = re.compile(
     r"(?:Aanhangsel van de Handelingen|Kamervragen zonder [Aa]ntwoord|Kamervragen \(Aanhangsel\))"
 )
 _CHAMBER_LINE = re.compile(
-    r"(?:\d{1,3}\s+)?(?P<chamber>Tweede|Eerste) Kamer der Staten-Generaal(?:\s+(?P<nr>\d{1,3}))?"
+    r"(?:\d{1,3}\s+)?(?P<chamber>Tweede|Eerste) Kamer der Staten-Generaal(?:\s*(?P<nr>\d{1,3}))?"
 )
 _VJ_LINE = re.compile(r"Vergaderjaar\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})")
 _GESTELD = re.compile(r"Vragen gesteld door de leden der Kamer\b.{0,90}")
@@ -681,9 +694,12 @@ _TABLE_LABELS = re.compile(
 _TABLE_LABEL = re.compile(
     r"(?:Datum publicatie|Organisatie|Vergaderjaar|Nummer|Vraag|Datum ontvangst|Datum indiening)"
 )
+# The date cells were empty in every excerpt; filled ones are accepted in dd-mm-yyyy form only
+# (a glued "2237" + "5 maart 2020" cannot be told from "22375" + "maart 2020").
 _TABLE_VALUES = re.compile(
+    r"(?:\d{2}-\d{2}-\d{4})?\s*"
     r"(?P<chamber>Tweede|Eerste) Kamer der Staten-Generaal\s*(?P<y1>\d{4})\s*-\s*(?P<y2>\d{4})"
-    r"\s*(?P<nr>\d{4}Z\d{5}|\d+?)\s*(?P<date>\d{2}-\d{2}-\d{4})?"
+    r"\s*(?P<nr>\d{4}Z\d{5}|\d+?)\s*(?:\d{2}-\d{2}-\d{4})?"
 )
 _YEARS_ONLY = re.compile(r"(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})")
 _BARE_NUMBER = re.compile(r"\d{1,5}|\d{4}Z\d{5}")
@@ -725,8 +741,9 @@ def _find_title(lines: list[str]) -> tuple[int, re.Match[str]] | None:
         m = _TITLE_LINE.fullmatch(line)
         if m is None:
             continue
-        first_line = not any(lines[:i])
-        if first_line or m["type"].strip() in _KNOWN_TYPES:
+        kind = m["type"].strip()
+        generic = not any(lines[:i]) and " " in kind and not any(c.isdigit() for c in kind)
+        if generic or kind in _KNOWN_TYPES:
             return i, m
     return None
 
@@ -739,9 +756,16 @@ def _take_title(lines: list[str]) -> tuple[str | None, str | None, list[str]]:
     first, m = found
     end = first + 1
     title_lines = [m["title"]]
-    # A long title may wrap; it ends at a blank line or where the question header starts.
-    while end < len(lines) and lines[end] and not _HEADER_START.match(lines[end]) \
-            and not _CHAMBER_LINE.fullmatch(lines[end]) and not _BANNER.fullmatch(lines[end]):
+    # A long title may wrap mid-sentence (the next line then starts in lower case); it ends at a
+    # blank line, furniture such as a Zaak number, or where the question header starts.
+    while (
+        end < len(lines)
+        and lines[end][:1].islower()
+        and not _HEADER_LINE.match(lines[end])
+        and not _heading_like(lines[end])
+        and not _CHAMBER_LINE.fullmatch(lines[end])
+        and not _BANNER.fullmatch(lines[end])
+    ):
         title_lines.append(lines[end])
         end += 1
         if end - first > 4:  # not a title: leave the text alone
@@ -810,7 +834,7 @@ def _strip_furniture(lines: list[str], meta: _Meta) -> list[str]:
     removed_last = False
     previous_chamber = False
     for line in lines:
-        if not header_seen and (_HEADER_LINE.match(line) or _heading_rest(line)):
+        if not header_seen and _starts_text(line):
             header_seen = True
         if not line:
             if not removed_last:
@@ -826,6 +850,13 @@ def _strip_furniture(lines: list[str], meta: _Meta) -> list[str]:
         removed_last = False
         kept.append(line)
     return kept
+
+
+def _starts_text(line: str) -> bool:
+    # The question header, or a numbered heading when the header is missing. A bare "Vraag" is
+    # a cell label of the unglued metadata table, not a heading.
+    shape = _heading_rest(line)
+    return bool(_HEADER_LINE.match(line)) or (shape is not None and shape[1] != "")
 
 
 def _furniture_line(line: str, meta: _Meta, header_seen: bool, after_chamber: bool) -> bool:
@@ -848,9 +879,13 @@ def _furniture_line(line: str, meta: _Meta, header_seen: bool, after_chamber: bo
         meta.add_years(m["y1"], m["y2"])
         meta.numbers.append(m["nr"])
         return True
+    if m := _DOC_ID_LINE.fullmatch(line):  # a KOOP id alone on a line is never body text
+        meta.doc_ids.append(m["id"])
+        return True
     if _BARE_NUMBER.fullmatch(line):
-        # The kamernummer follows the chamber line in the OB header ("2" for the Tweede Kamer).
-        if after_chamber and line in ("1", "2"):
+        # The kamernummer ("2" Tweede Kamer, "1" Eerste Kamer) stands in the OB header block near
+        # the chamber line; before the question header a bare 1 or 2 is read as that.
+        if (after_chamber or not header_seen) and line in ("1", "2"):
             return True
         if not header_seen:
             meta.numbers.append(line)
@@ -862,9 +897,6 @@ def _furniture_line(line: str, meta: _Meta, header_seen: bool, after_chamber: bo
             return True
         if m := _YEARS_ONLY.fullmatch(line):
             meta.add_years(m["y1"], m["y2"])
-            return True
-        if m := _DOC_ID_LINE.fullmatch(line):
-            meta.doc_ids.append(m["id"])
             return True
     return False
 
@@ -991,15 +1023,22 @@ def _heading_like(line: str) -> bool:
     return _heading_rest(line) is not None
 
 
-def _heading(line: str, previous: str | None) -> tuple[str, list[int]] | None:
+def _heading(line: str, previous: str | None, width: int) -> tuple[str, list[int]] | None:
     """("Vraag" | "Antwoord", numbers) when ``line`` is a heading. ``previous`` is the line
-    before (None at a paragraph start) and decides the one ambiguous case: in hard-wrapped text a
-    sentence can end on a line of its own with "Vraag 2." ("... verwijs ik naar⏎Vraag 2.")."""
+    before when it may continue into this one (hard-wrapped text, no blank line between) and
+    decides the one ambiguous case: a sentence can end on a line of its own with "Vraag 2."
+    ("... verwijs ik naar⏎Vraag 2."). A previous line that ends a sentence, or that is short
+    enough to have taken the word "Vraag" (a one-word answer "Ja"), ended its paragraph."""
     shape = _heading_rest(line)
     if shape is None:
         return None
     word = "Vraag" if shape[0].startswith("Vra") else "Antwoord"
-    if shape[1].endswith(".") and previous and not _TERMINAL.search(previous):
+    if (
+        shape[1].endswith(".")
+        and previous
+        and not _TERMINAL.search(previous)
+        and len(previous) + 1 + len(shape[0]) >= 0.75 * width
+    ):
         return None
     try:
         return word, parse_numbers(line)
@@ -1078,11 +1117,11 @@ class _Block:
     lines: list[str]
 
 
-def _blocks(lines: list[str]) -> list[_Block]:
+def _blocks(lines: list[str], wrapped: bool, width: int) -> list[_Block]:
     blocks: list[_Block] = []
     previous: str | None = None
     for line in lines:
-        heading = _heading(line, previous) if line else None
+        heading = _heading(line, previous if wrapped else None, width) if line else None
         if heading is not None:
             blocks.append(_Block(heading[0], line, heading[1], []))
             previous = None
@@ -1110,7 +1149,7 @@ def _parse_body(
     notices: list[str] = []
     seen_q: set[int] = set()
     seen_a: set[int] = set()
-    for block in _blocks(lines):
+    for block in _blocks(lines, wrapped, width):
         paragraphs = _paragraphs(block.lines, width, wrapped, pdf)
         if kind == POSTPONEMENT:
             notices += [p for p in paragraphs if _NOTICE.search(p)]
@@ -1172,9 +1211,7 @@ def _document_meta(meta: _Meta) -> tuple[str | None, str | None, str | None, str
     )
 
 
-def _split_preamble(
-    preamble: str,
-) -> tuple[str, str]:
+def _split_preamble(preamble: str) -> tuple[str, str]:
     """(question header, text after it) from the joined preamble."""
     start = _HEADER_START.search(preamble)
     if start is None:

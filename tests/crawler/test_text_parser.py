@@ -618,8 +618,8 @@ def test_reply_nader_antwoord_and_mededeling_kinds() -> None:
         ("(ontvangen 1 mei 2020). Zie ook Aanhangsel Handelingen, vergaderjaar 2019–2020, nrs. 2004 en 2005.",
          ["ah-tk-20192020-2004", "ah-tk-20192020-2005"]),
         # the reference names the Eerste Kamer
-        ("(ontvangen 1 mei 2020). Zie ook Aanhangsel Handelingen Eerste Kamer, vergaderjaar 2019–2020, nr. 10.",
-         ["ah-ek-20192020-10"]),
+        ("(ontvangen 1 mei 2020). Zie ook Aanhangsel Handelingen Eerste Kamer, "
+         "vergaderjaar 2019–2020, nr. 10.", ["ah-ek-20192020-10"]),
     ],
 )
 def test_reply_zie_ook_forms(line: str, expected: list[str]) -> None:
@@ -911,3 +911,105 @@ def test_normalise_text() -> None:
     assert normalise_text(raw) == "Vragen van het lid\nX\n\nverantwoordelijk fiets"
     # NFC: a decomposed ö equals the composed one afterwards
     assert normalise_text("Yes\u0327ilgo\u0308z") == "Yeşilgöz"
+
+
+# --- page furniture variants ------------------------------------------------------------------
+
+
+def test_unglued_metadata_table_copied_with_tabs_and_lines() -> None:
+    # CONSTRUCTED: the OB metadata table copied cell by cell instead of glued (kv-tk-2020Z06851,
+    # DOCUMENTS.md row 11); the question sentence is invented.
+    text = "\n".join([
+        "Kamervragen zonder Antwoord",
+        "Datum publicatie\tOrganisatie\tVergaderjaar\tVraag\tDatum indiening",
+        "Tweede Kamer der Staten-Generaal\t2019-2020\t2020Z06851",
+        "",
+        "Vragen van de leden Van Dam (CDA) en Verhoeven (D66) aan de Ministers van Justitie en "
+        "Veiligheid en voor Rechtsbescherming over het delen van sensordata (ingezonden 16 april 2020).",
+        "",
+        "Vraag 1",
+        "",
+        "Kent u het convenant over sensordata uit 2016?",
+    ])
+    parsed = parse_text(text)
+    assert (parsed.vergaderjaar, parsed.number) == ("2019-2020", "2020Z06851")
+    assert parsed.header is not None and parsed.header.chamber == "Tweede Kamer"
+    assert parsed.questions == [(1, "Kent u het convenant over sensordata uit 2016?")]
+
+
+def test_table_cells_one_per_line() -> None:
+    text = "\n".join([
+        "Datum publicatie", "Organisatie", "Vergaderjaar", "Vraag", "Datum indiening",
+        "Tweede Kamer der Staten-Generaal", "2019-2020", "2020Z06851",
+        "Vragen van het lid Verhoeven (D66) aan de Minister voor Rechtsbescherming over iets "
+        "(ingezonden 16 april 2020).",
+        "Vraag 1", "Kent u het bericht?",
+    ])
+    parsed = parse_text(text)
+    assert (parsed.vergaderjaar, parsed.number) == ("2019-2020", "2020Z06851")
+
+
+def test_kamernummer_glued_to_the_chamber_is_not_the_document_number() -> None:
+    text = "\n".join([
+        "Tweede Kamer der Staten-Generaal2",
+        "Vergaderjaar 2020–2021",
+        "3235",
+        "Vragen van het lid Kat (D66) aan de Minister van Sociale Zaken en Werkgelegenheid over de "
+        "TOZO (ingezonden 3 juni 2021).",
+        "Vraag 1", "Kent u de regeling?",
+    ])
+    parsed = parse_text(text)
+    assert parsed.number == "3235"
+    assert parsed.header is not None and parsed.header.chamber == "Tweede Kamer"
+
+
+def test_tweedekamer_question_page_with_zaak_number_and_numbered_link_notes() -> None:
+    # CONSTRUCTED: tweedekamer.nl 'Schriftelijke vragen' page of 2024D40283 / zaak 2024Z16676
+    # (DOCUMENTS.md row 16), hard-wrapped, "1)"-style marker and note; sentences invented.
+    text = "\n".join([
+        "Schriftelijke vragen : Gezichtsherkenning door de politie",
+        "2024Z16676",
+        "Vragen van de leden Kathmann, Lahlah en Mutluer (allen GroenLinks-PvdA) aan de Ministers van",
+        "Binnenlandse Zaken en Koninkrijksrelaties en van Justitie en Veiligheid en de",
+        "Staatssecretarissen van Justitie en Veiligheid en van Binnenlandse Zaken en",
+        "Koninkrijksrelaties over het gebruik van gezichtsherkenning door de politie (ingezonden 23",
+        "oktober 2024).",
+        "Vraag 1",
+        "Bent u bekend met het bericht «Politie gebruikte gezichtsherkenning zonder wettelijke",
+        "basis»?1)",
+        "Vraag 2, 3",
+        "Hoeveel beelden zijn gebruikt?",
+        "Door wie zijn deze beelden aangeleverd, en zijn de betrokken burgers hierover",
+        "geïnformeerd?",
+        "1) https://www.example.org/a",
+    ])
+    parsed = parse_text(text)
+    assert parsed.document_type == "Schriftelijke vragen"
+    assert parsed.document_title == "Gezichtsherkenning door de politie"
+    assert parsed.number == "2024Z16676"
+    assert parsed.header is not None and len(parsed.header.addressed_to) == 4
+    assert parsed.header.asked_on == date(2024, 10, 23)
+    assert parsed.questions == [
+        (1, "Bent u bekend met het bericht «Politie gebruikte gezichtsherkenning zonder wettelijke basis»?"),
+        (2, "Hoeveel beelden zijn gebruikt?"),
+        (3, "Door wie zijn deze beelden aangeleverd, en zijn de betrokken burgers hierover geïnformeerd?"),
+    ]
+    assert parsed.footnotes == ["https://www.example.org/a"]
+
+
+def test_superscript_markers_removed_but_units_kept() -> None:
+    parsed = parse_text(doc("Vraag 1", "Kent u het bericht¹ over 20 m² camerabereik?²"))
+    assert parsed.questions == [(1, "Kent u het bericht over 20 m² camerabereik?")]
+
+
+def test_heading_with_period_after_a_one_word_answer_in_wrapped_text() -> None:
+    text = "\n".join([
+        HEADER_105, REPLY_105,
+        "Vraag 1.", "Kent u het bericht over het gebruik van de software door de politie in 2020?",
+        "Antwoord 1.", "Ja",
+        "Vraag 2.", "Wat is het verband met de situatie die is beschreven in het rapport van 2021?",
+        "Antwoord 2.", "Er is geen verband.",
+    ])
+    parsed = parse_text(text)
+    assert [n for n, _ in parsed.questions] == [1, 2]
+    assert parsed.answers == [([1], "Ja"), ([2], "Er is geen verband.")]
