@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -463,6 +463,14 @@ def _document(header, reply, questions: list[QuestionPart], answers: list[Answer
     )
 
 
+def _tweedekamer_params(url: str) -> dict[str, str]:
+    """Query parameters of a tweedekamer.nl kamervragen page, by name (their order varies)."""
+    parts = urlsplit(url)
+    if not parts.netloc.endswith("tweedekamer.nl"):
+        return {}
+    return {k: v for k, v in parse_qsl(parts.query)}
+
+
 def document_from_text(text: str, url: str = "", doc_id: str | None = None) -> SourceDocument:
     """A document given as plain text (copied from a web page, extracted from a PDF/DOCX)."""
     try:
@@ -474,7 +482,15 @@ def document_from_text(text: str, url: str = "", doc_id: str | None = None) -> S
     questions = [QuestionPart(n, t) for n, t in parsed.questions]
     answers = [AnswerPart(list(ns), t) for ns, t in parsed.answers]
     found = KOOP_ID_RE.search(url)
-    doc_id = doc_id or parsed.doc_id or (found.group(1) if found else None)
+    tk_page = _tweedekamer_params(url)
+    doc_id = doc_id or parsed.doc_id or (found.group(1) if found else None) or tk_page.get("did")
+    if not doc_id and parsed.number and parsed.vergaderjaar:
+        # The glued OB table ("...Staten-Generaal2020-20213235") names the publication.
+        chamber = "ek" if parsed.header.chamber == "Eerste Kamer" else "tk"
+        if parsed.reply is not None and parsed.number.isdigit():
+            doc_id = f"ah-{chamber}-{parsed.vergaderjaar.replace('-', '')}-{int(parsed.number)}"
+        elif parsed.reply is None and ZAAK_RE.match(parsed.number):
+            doc_id = f"kv-{chamber}-{parsed.number}"
     if not doc_id:
         # No official id in the text or URL: a stable id from the content, so re-parsing the
         # same text gives the same record.
@@ -483,5 +499,7 @@ def document_from_text(text: str, url: str = "", doc_id: str | None = None) -> S
     meta = SruRecord(identifier=doc_id)
     if parsed.number and ZAAK_RE.match(parsed.number):
         meta.vraagnummer = parsed.number
+    elif ZAAK_RE.match(tk_page.get("id", "")):
+        meta.vraagnummer = tk_page["id"]  # tweedekamer.nl pages: id= is the Zaak (unless it repeats did=)
     return _document(parsed.header, parsed.reply, questions, answers, list(parsed.footnotes), meta, url, doc_id,
                      source="text", title=parsed.document_title)

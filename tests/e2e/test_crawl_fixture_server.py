@@ -128,3 +128,42 @@ def test_zero_documents_after_a_good_run_fails_loudly(crawl):
     assert store.last_run("officielebekendmakingen")["outcome"].startswith("failed: zero documents")
     assert store.count_records() == 3  # nothing already stored is lost
     store.close()
+
+
+def test_incremental_run_from_watermark_keeps_what_is_stored(tmp_path):
+    def setup(server, broken: str | None = None):
+        paths = serve_sru(server, PAGE1, first_failures=0)
+        for doc_id, path in paths.items():
+            xml = RECORDINGS / "docs" / f"{doc_id}.xml"
+            if xml.exists():
+                body = xml.read_bytes()
+                server.routes[path] = [Reply(200, body[:600] if doc_id == broken else body, XML)]
+
+    with FixtureServer() as server:
+        setup(server)
+        env = {"KAMERWACHT_KOOP_SRU_URL": server.base + "/sru", "KAMERWACHT_DOWNLOAD_DELAY": "0"}
+        run_cli(["crawl", "officielebekendmakingen"], tmp_path, env=env)
+        first_query = server.hits_for("/sru")[0].query["query"]
+    assert "dt.modified" not in first_query and 'dt.date>="2008-01-01"' in first_query
+    store = Store(tmp_path / "kamerwacht.sqlite")
+    watermark = store.last_run("officielebekendmakingen")["watermark"]
+    before = store.record_json("2021Z13971")
+    answer_before = store.get_document("ah-tk-20202021-4028")
+    store.close()
+    modified = sorted(re.findall(rb"<dcterms:modified>([^<]+)<", PAGE1))[-1].decode()
+    assert watermark == modified
+
+    with FixtureServer() as server:
+        setup(server, broken="ah-tk-20202021-4028")  # the Pegasus answer now arrives cut off
+        env["KAMERWACHT_KOOP_SRU_URL"] = server.base + "/sru"
+        run_cli(["crawl", "officielebekendmakingen"], tmp_path, env=env)
+        second_query = server.hits_for("/sru")[0].query["query"]
+    assert f'dt.modified>="{watermark}"' in second_query and "dt.date>=" not in second_query
+    store = Store(tmp_path / "kamerwacht.sqlite")
+    after = store.record_json("2021Z13971")
+    # the stored answer is not lost: same record (only the re-fetched question's fetch time moved) ...
+    assert {k: v for k, v in after.items() if k != "provenance"} == {k: v for k, v in before.items() if k != "provenance"}
+    assert store.get_document("ah-tk-20202021-4028") == answer_before  # ... and the answer's bytes pointer is the old one
+    [q] = [e for e in store.quarantined() if e.doc_id == "ah-tk-20202021-4028"]
+    assert q.reason.startswith("truncated or malformed document XML") and q.warc_file
+    store.close()
