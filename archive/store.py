@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS record_aliases (
 CREATE TABLE IF NOT EXISTS quarantine (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     source TEXT NOT NULL,
+    key TEXT NOT NULL,              -- the document id, or the URL when there is none
     url TEXT NOT NULL,
     reason TEXT NOT NULL,
     doc_id TEXT,
@@ -50,7 +51,7 @@ CREATE TABLE IF NOT EXISTS quarantine (
     warc_offset INTEGER,
     sha256 TEXT,
     at TEXT NOT NULL,
-    UNIQUE (source, url, reason)
+    UNIQUE (source, key, reason)
 );
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -100,8 +101,10 @@ class Store:
 
     def put_document(self, doc: SourceDocument, accepted: bool, reason: str) -> str | None:
         """Upsert one document and re-merge the record it belongs to. Returns the record id
-        (None for a document kept out of the archive)."""
+        (None for a document kept out of the archive). Earlier quarantine entries of the same
+        document are settled by it (its raw bytes stay in the WARC archive)."""
         with self.db:
+            self.db.execute("DELETE FROM quarantine WHERE source=? AND doc_id=?", (doc.source, doc.doc_id))
             self.db.execute(
                 "INSERT INTO documents(doc_id, source, question_key, fingerprint, record_id, accepted, reason, json)"
                 " VALUES (?,?,?,?,NULL,?,?,?) ON CONFLICT(doc_id) DO UPDATE SET source=excluded.source,"
@@ -219,13 +222,15 @@ class Store:
     # --- quarantine --------------------------------------------------------------------------
 
     def quarantine(self, entry: QuarantineEntry) -> None:
+        """The same problem with the same document, met again in a later crawl, stays one entry
+        pointing at the newest raw bytes."""
         with self.db:
             self.db.execute(
-                "INSERT INTO quarantine(source, url, reason, doc_id, warc_file, warc_offset, sha256, at)"
-                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(source, url, reason) DO UPDATE SET"
+                "INSERT INTO quarantine(source, key, url, reason, doc_id, warc_file, warc_offset, sha256, at)"
+                " VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(source, key, reason) DO UPDATE SET url=excluded.url,"
                 " warc_file=excluded.warc_file, warc_offset=excluded.warc_offset, sha256=excluded.sha256, at=excluded.at",
-                (entry.source, entry.url, entry.reason, entry.doc_id, entry.warc_file, entry.warc_offset,
-                 entry.sha256, entry.at or _now()),
+                (entry.source, entry.doc_id or entry.url, entry.url, entry.reason, entry.doc_id, entry.warc_file,
+                 entry.warc_offset, entry.sha256, entry.at or _now()),
             )
 
     def quarantined(self, source: str | None = None) -> list[QuarantineEntry]:

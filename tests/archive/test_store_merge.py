@@ -139,5 +139,12 @@ def test_store_keeps_rejected_documents_out_of_records(store):
 def test_quarantine_is_kept_with_pointer(store):
     store.quarantine(QuarantineEntry("s", "https://x/1.xml", "truncated or malformed document XML", "ah-tk-1", "s/a.warc.gz", 123, "ff"))
     store.quarantine(QuarantineEntry("s", "https://x/1.xml", "truncated or malformed document XML", "ah-tk-1", "s/b.warc.gz", 456, "ff"))
+    # found again through another URL (a later crawl's query): still the same entry
+    store.quarantine(QuarantineEntry("s", "https://x/other-query", "truncated or malformed document XML", "ah-tk-1", "s/c.warc.gz", 789, "ff"))
     [entry] = store.quarantined("s")  # the same problem twice is one entry, pointing at the newest bytes
-    assert (entry.warc_file, entry.warc_offset) == ("s/b.warc.gz", 456)
+    assert (entry.warc_file, entry.warc_offset) == ("s/c.warc.gz", 789)
+    # a later good copy of the document settles it
+    good = doc("ah-tk-1", ANSWER, key="2020Z04331", answers=[AnswerPart([1], "Nee.")], ministers=[GRAPPERHAUS])
+    good.source = "s"
+    store.put_document(good, True, "names clearview")
+    assert store.quarantined("s") == []
