@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from archive.model import SourceDocument
+from archive.store import QuarantineEntry
 
 
 @dataclass
@@ -16,15 +17,7 @@ class DocumentItem:
     reason: str = ""
 
 
-@dataclass
-class QuarantineItem:
-    """A response that could not become a document: kept with its reason and a pointer to
-    its raw bytes in the WARC archive, never dropped in silence."""
-
-    source: str
-    url: str
-    reason: str
-    doc_id: str | None = None
-    warc_file: str | None = None
-    warc_offset: int | None = None
-    sha256: str | None = None
+# A response that could not become a document: kept with its reason and a pointer to its raw
+# bytes in the WARC archive, never dropped in silence. The store's row type, so pipelines and
+# reparse hand it over as it is.
+QuarantineItem = QuarantineEntry

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from archive.ministers import default_registry
-from archive.store import QuarantineEntry, Store
+from archive.store import Store
 from archive.vocabulary import default_vocabulary
 from crawler import processing
 from crawler.items import DocumentItem, QuarantineItem
@@ -90,8 +90,7 @@ class StorePipeline(_Stage):
     def process_item(self, item):
         stats = self.crawler.stats
         if isinstance(item, QuarantineItem):
-            self.store.quarantine(QuarantineEntry(item.source, item.url, item.reason, item.doc_id,
-                                                  item.warc_file, item.warc_offset, item.sha256))
+            self.store.quarantine(item)
             self.quarantined += 1
             stats.inc_value("kamerwacht/quarantined")
             url = item.url if len(item.url) <= 120 else item.url[:117] + "..."

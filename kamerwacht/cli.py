@@ -171,8 +171,7 @@ def reparse(sources: tuple[str, ...]) -> None:
                     store.put_document(outcome.document, outcome.accepted, outcome.reason)
                     documents += 1
                 else:
-                    store.quarantine(QuarantineEntry(item.source, item.url, item.reason, item.doc_id,
-                                                     item.warc_file, item.warc_offset, item.sha256))
+                    store.quarantine(item)
                     quarantined += 1
             store.finish_run(run, documents, quarantined, None, "ok")
             click.echo(f"{source}: reparsed {documents} documents into {store.count_records(source)} records,"

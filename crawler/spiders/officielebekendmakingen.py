@@ -18,8 +18,8 @@ import scrapy
 
 from archive.vocabulary import default_vocabulary
 from crawler.parsers.koop import (
-    PARSER_VERSION, PUBLICATIONS, KoopParseError, SruRecord, UnknownDocumentType, check_publication, document_url,
-    parse_document_html, parse_document_xml, parse_sru_page, sru_query, sru_url,
+    PARSER_VERSION, PUBLICATIONS, KoopParseError, SruRecord, check_publication, document_url, parse_document_html,
+    parse_document_xml, parse_sru_page, sru_query, sru_url,
 )
 from crawler.spiders.base import KamerwachtSpider, ResponsesFactory
 from crawler.warc import canonical_url
@@ -40,9 +40,50 @@ def query_chunks(base: str, terms: list[str], **dates) -> list[str]:
     return [sru_query(PUBLICATIONS, chunk, **dates) for chunk in chunks]
 
 
-def _parse_document(body: bytes, rec: SruRecord, manifestation: str, url: str):
+def read_page(status: int, body: bytes, start: int, seen: set[str]):
+    """One SRU page as the crawl and the reparse both read it: (page or None, problems as
+    (reason, doc id), records to fetch as (record, manifestation, url)). ``seen`` holds the
+    identifiers met earlier in the run: several query chunks find the same documents."""
+    if status != 200:
+        return None, [(f"SRU page startRecord={start}: HTTP {status}", None)], []
+    try:
+        page = parse_sru_page(body)
+    except KoopParseError as exc:
+        return None, [(f"SRU page startRecord={start}: {exc}", None)], []
+    problems: list[tuple[str, str | None]] = []
+    fetch: list[tuple[SruRecord, str, str]] = []
+    if not page.records and page.number_of_records >= start:
+        problems.append((f"SRU page startRecord={start} has zero records"
+                         f" although numberOfRecords={page.number_of_records}", None))
+    for rec in page.records:
+        if rec.identifier in seen:
+            continue
+        seen.add(rec.identifier)
+        try:
+            check_publication(rec)
+            manifestation, url = document_url(rec)
+        except KoopParseError as exc:
+            problems.append((str(exc), rec.identifier))
+            continue
+        fetch.append((rec, manifestation, url))
+    return page, problems, fetch
+
+
+def read_document(status: int, body: bytes, rec: SruRecord, manifestation: str, url: str, failed: str = "",
+                  waited: float | None = None):
+    """One document response: ("document", SourceDocument), ("fallback", what failed: fetch the
+    HTML manifestation next) or ("quarantine", reason)."""
+    if status != 200:
+        failure = (f"HTTP {status} for the {manifestation} manifestation"
+                   + (f" (server asked to retry after {waited:.0f}s)" if waited else ""))
+        if manifestation == "xml" and "html" in rec.item_urls:
+            return "fallback", failure
+        return "quarantine", f"{rec.identifier}: " + "; ".join(filter(None, [failed, failure]))
     parse = parse_document_xml if manifestation == "xml" else parse_document_html
-    return parse(body, rec, url)
+    try:
+        return "document", parse(body, rec, url)
+    except KoopParseError as exc:
+        return "quarantine", str(exc)
 
 
 class OfficieleBekendmakingenSpider(KamerwachtSpider):
@@ -63,102 +104,70 @@ class OfficieleBekendmakingenSpider(KamerwachtSpider):
 
     def parse(self, response, query: str, start: int):
         base = self.settings["KAMERWACHT_KOOP_SRU_URL"]
-        if response.status != 200:
-            yield self.quarantine(response, f"SRU page startRecord={start}: HTTP {response.status}")
-            return
-        try:
-            page = parse_sru_page(response.body)
-        except KoopParseError as exc:
-            # The page is lost for this run, not the walk: carry on after it.
-            yield self.quarantine(response, f"SRU page startRecord={start}: {exc}")
-            yield scrapy.Request(sru_url(base, query, start + PAGE_SIZE, PAGE_SIZE), callback=self.parse, errback=self.on_error,
-                                 cb_kwargs={"query": query, "start": start + PAGE_SIZE})
-            return
-        if not page.records and page.number_of_records >= start:
-            yield self.quarantine(response, f"SRU page startRecord={start} has zero records"
-                                            f" although numberOfRecords={page.number_of_records}")
-        for rec in page.records:
-            self.see_modified(rec.modified)
-            if rec.identifier in self.seen:  # several query chunks can find the same document
-                continue
-            self.seen.add(rec.identifier)
-            try:
-                check_publication(rec)
-                manifestation, url = document_url(rec)
-            except KoopParseError as exc:
-                yield self.quarantine(response, str(exc), doc_id=rec.identifier)
-                continue
+        page, problems, fetch = read_page(response.status, response.body, start, self.seen)
+        for reason, doc_id in problems:
+            yield self.quarantine(response, reason, doc_id=doc_id)
+        for rec, manifestation, url in fetch:
             yield scrapy.Request(url, callback=self.parse_question, errback=self.on_error,
                                  cb_kwargs={"rec": rec, "manifestation": manifestation})
+        if page is None:
+            if response.status == 200:  # unreadable page: lost for this run, not the walk
+                yield self._page(base, query, start + PAGE_SIZE)
+            return
+        for rec in page.records:
+            self.see_modified(rec.modified)
         next_start = start + len(page.records)
         if page.records and next_start <= page.number_of_records:
-            yield scrapy.Request(sru_url(base, query, next_start, PAGE_SIZE), callback=self.parse, errback=self.on_error,
-                                 cb_kwargs={"query": query, "start": next_start})
+            yield self._page(base, query, next_start)
+
+    def _page(self, base: str, query: str, start: int) -> scrapy.Request:
+        return scrapy.Request(sru_url(base, query, start, PAGE_SIZE), callback=self.parse, errback=self.on_error,
+                              cb_kwargs={"query": query, "start": start})
 
     def parse_question(self, response, rec: SruRecord, manifestation: str, failed: str = ""):
-        if response.status != 200:
-            waited = response.meta.get("retry_after_exceeded")
-            failure = (f"HTTP {response.status} for the {manifestation} manifestation"
-                       + (f" (server asked to retry after {waited:.0f}s)" if waited else ""))
-            if manifestation == "xml" and "html" in rec.item_urls:
-                yield scrapy.Request(rec.item_urls["html"], callback=self.parse_question, errback=self.on_error,
-                                     cb_kwargs={"rec": rec, "manifestation": "html", "failed": failure})
-                return
-            yield self.quarantine(response, f"{rec.identifier}: " + "; ".join(filter(None, [failed, failure])),
-                                  doc_id=rec.identifier)
-            return
-        try:
-            doc = _parse_document(response.body, rec, manifestation, response.url)
-        except KoopParseError as exc:
-            yield self.quarantine(response, str(exc), doc_id=rec.identifier)
-            return
-        yield self.document_item(doc, response)
+        outcome, value = read_document(response.status, response.body, rec, manifestation, response.url, failed,
+                                       response.meta.get("retry_after_exceeded"))
+        if outcome == "fallback":
+            yield scrapy.Request(rec.item_urls["html"], callback=self.parse_question, errback=self.on_error,
+                                 cb_kwargs={"rec": rec, "manifestation": "html", "failed": value})
+        elif outcome == "quarantine":
+            yield self.quarantine(response, value, doc_id=rec.identifier)
+        else:
+            yield self.document_item(value, response)
 
     @classmethod
     def reparse(cls, responses: ResponsesFactory):
         """Two passes over the archive: the SRU pages say which record each document URL
-        belongs to, then every document response is parsed as the crawl parsed it."""
+        belongs to, then every document response is read as the crawl read it. One WARC file is
+        one crawl run; a later run's record (newer metadata) replaces an earlier one."""
         wanted: dict[str, tuple[SruRecord, str]] = {}
         seen: set[str] = set()
+        run = None
         for resp in responses():
             parts = urlsplit(resp.url)
             if not parts.path.endswith("/sru"):
                 continue
-            start = dict(parse_qsl(parts.query)).get("startRecord", "?")
-            if resp.status != 200:
-                yield cls.archived_quarantine(resp, f"SRU page startRecord={start}: HTTP {resp.status}")
-                continue
-            try:
-                page = parse_sru_page(resp.body)
-            except KoopParseError as exc:
-                yield cls.archived_quarantine(resp, f"SRU page startRecord={start}: {exc}")
-                continue
-            for rec in page.records:
-                try:
-                    check_publication(rec)
-                except UnknownDocumentType as exc:
-                    if rec.identifier not in seen:  # as in the crawl: once, not once per query chunk
-                        yield cls.archived_quarantine(resp, str(exc), doc_id=rec.identifier)
-                    seen.add(rec.identifier)
-                    continue
-                # A later crawl's record (newer metadata) replaces an earlier one.
+            if resp.warc_file != run:
+                run, seen = resp.warc_file, set()
+            start = dict(parse_qsl(parts.query)).get("startRecord", "1")
+            _, problems, fetch = read_page(resp.status, resp.body, int(start) if start.isdigit() else 1, seen)
+            for reason, doc_id in problems:
+                yield cls.archived_quarantine(resp, reason, doc_id=doc_id)
+            for rec, _, _ in fetch:
                 for manifestation in ("xml", "html"):
                     if manifestation in rec.item_urls:
                         wanted[canonical_url(rec.item_urls[manifestation])] = (rec, manifestation)
+        failed: dict[str, str] = {}  # the XML failures that sent the crawl to the HTML manifestation
         for resp in responses():
             key = canonical_url(resp.url)
             if key not in wanted:
                 continue
             rec, manifestation = wanted[key]
-            if resp.status != 200:
-                if manifestation == "xml" and "html" in rec.item_urls:
-                    continue  # the crawl fell back to the HTML manifestation, archived beside it
-                yield cls.archived_quarantine(
-                    resp, f"{rec.identifier}: HTTP {resp.status} for the {manifestation} manifestation", rec.identifier)
-                continue
-            try:
-                doc = _parse_document(resp.body, rec, manifestation, resp.url)
-            except KoopParseError as exc:
-                yield cls.archived_quarantine(resp, str(exc), doc_id=rec.identifier)
-                continue
-            yield cls.archived_document_item(doc, resp)
+            outcome, value = read_document(resp.status, resp.body, rec, manifestation, resp.url,
+                                           failed.get(rec.identifier, "") if manifestation == "html" else "")
+            if outcome == "document":
+                yield cls.archived_document_item(value, resp)
+            elif outcome == "quarantine":
+                yield cls.archived_quarantine(resp, value, doc_id=rec.identifier)
+            else:  # the crawl fetched the HTML next; it is archived after this response
+                failed[rec.identifier] = value
