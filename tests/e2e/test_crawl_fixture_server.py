@@ -50,7 +50,9 @@ def crawl(tmp_path_factory):
     data = tmp_path_factory.mktemp("fx")
     with FixtureServer() as server:
         server.routes["/robots.txt"] = [Reply(200, b"User-agent: *\nDisallow: /repository.overheid.nl/frbr/officielepublicaties/ah-tk/20182019/\n")]
-        paths = serve_sru(server, PAGE1)
+        # the Pegasus answer loses its date everywhere: in the reply line and in the SRU record
+        paths = serve_sru(server, PAGE1.replace(
+            b"<overheidwetgeving:datumOntvangst>2021-09-13</overheidwetgeving:datumOntvangst>", b""))
         for doc_id, path in paths.items():
             xml = RECORDINGS / "docs" / f"{doc_id}.xml"
             if xml.exists():  # kv-tk-2013Z08797 is recorded as HTML only: its XML is a 404 here too
@@ -61,6 +63,14 @@ def crawl(tmp_path_factory):
                                              Reply(200, (RECORDINGS / "docs" / f"{retry_after}.xml").read_bytes(), XML)]
         server.routes[paths[always_503]] = [Reply(503, b"down")]
         server.routes[paths[truncated]] = [Reply(200, (RECORDINGS / "docs" / f"{truncated}.xml").read_bytes()[:700], XML)]
+        # mojibake: the follow-up answer as an upstream that read UTF-8 as latin-1 would pass it on
+        follow_up = (RECORDINGS / "docs" / "ah-tk-20212022-472.xml").read_text(encoding="utf-8")
+        head, _, rest = follow_up.partition("<kamervragen>")
+        server.routes[paths["ah-tk-20212022-472"]] = [
+            Reply(200, (head + "<kamervragen>" + rest.encode("utf-8").decode("latin-1")).encode("utf-8"), XML)]
+        undated = (RECORDINGS / "docs" / "ah-tk-20202021-4028.xml").read_bytes()
+        undated = re.sub(rb" \(ontvangen <datum[^>]*>[^<]*</datum>\)", b"", undated)
+        server.routes[paths["ah-tk-20202021-4028"]] = [Reply(200, undated, XML)]
         env = {"KAMERWACHT_KOOP_SRU_URL": server.base + "/sru", "KAMERWACHT_DOWNLOAD_DELAY": "0",
                "KAMERWACHT_CONTACT_URL": "https://example.org/kamerwacht-contact"}
         proc = run_cli(["crawl", "officielebekendmakingen", "--log-level", "INFO"], data, env=env, check=False)
@@ -109,8 +119,12 @@ def test_quarantine_reasons(crawl):
                                             " HTTP 404 for the html manifestation")
     assert reasons[crawl["truncated"]].startswith("truncated or malformed document XML")
     assert any("has zero records although numberOfRecords=18" in r for r in reasons.values())
-    # and the rest of the crawl went on: the Clearview 2020 and 2021 threads and Pegasus
+    assert reasons["ah-tk-20212022-472"].startswith("mojibake")
+    assert reasons["ah-tk-20202021-4028"] == ("ah-tk-20202021-4028: answer without a received date (no '(ontvangen ...)'"
+                                              " in the reply line and no datumOntvangst in the metadata)")
+    # and the rest of the crawl went on: the Clearview 2020 and 2021 threads and the Pegasus question
     assert {r.id for r in store.iter_records()} == {"2020Z04331", "ah-tk-20212022-105", "2021Z13971"}
+    assert store.get_record("2021Z13971").status == "open"  # its answer is in quarantine, not guessed
     store.close()
 
 
