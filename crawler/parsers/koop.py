@@ -489,16 +489,17 @@ def document_from_text(text: str, url: str = "", doc_id: str | None = None) -> S
         chamber = "ek" if parsed.header.chamber == "Eerste Kamer" else "tk"
         if parsed.reply is not None and parsed.number.isdigit():
             doc_id = f"ah-{chamber}-{parsed.vergaderjaar.replace('-', '')}-{int(parsed.number)}"
-        elif parsed.reply is None and ZAAK_RE.match(parsed.number):
-            doc_id = f"kv-{chamber}-{parsed.number}"
+        elif parsed.reply is None and (ZAAK_RE.match(parsed.number) or chamber == "ek"):
+            doc_id = f"kv-{chamber}-{parsed.number}"  # Eerste Kamer question numbers: kv-ek-215160000
     if not doc_id:
         # No official id in the text or URL: a stable id from the content, so re-parsing the
         # same text gives the same record.
         digest = hashlib.sha256("\n".join([parsed.header.subject] + [q.text for q in questions]).encode())
         doc_id = "text-" + digest.hexdigest()[:16]
     meta = SruRecord(identifier=doc_id)
-    if parsed.number and ZAAK_RE.match(parsed.number):
-        meta.vraagnummer = parsed.number
+    zaak = parsed.number if parsed.number and ZAAK_RE.match(parsed.number) else parsed.zaak_number
+    if zaak and ZAAK_RE.match(zaak):
+        meta.vraagnummer = zaak
     elif ZAAK_RE.match(tk_page.get("id", "")):
         meta.vraagnummer = tk_page["id"]  # tweedekamer.nl pages: id= is the Zaak (unless it repeats did=)
     return _document(parsed.header, parsed.reply, questions, answers, list(parsed.footnotes), meta, url, doc_id,

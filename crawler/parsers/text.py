@@ -7,16 +7,24 @@ all of them with one pipeline:
 
 1. refuse mojibake (the caller must re-decode the raw bytes; guessing a repair here would hide
    a broken fetch), then normalise characters and whitespace (``normalise_text``);
-2. take the tweedekamer.nl title line ("<Soort> : <Onderwerp>") when it is the first line;
-3. drop page furniture (banners, glued OB metadata table, PDF running headers and footers) while
-   recording what it says (chamber, vergaderjaar, number, document id);
-4. drop footnote blocks ("X Noot" / number / source, "Naar boven", PDF "1 https://..." lines)
-   and keep their text;
+   PDF page footers are cut out first, wherever they fall, with the footnotes standing just
+   above them at the page foot;
+2. cut the site navigation that follows the document in a whole-page browser copy ("Naar boven"
+   or a trailing run of known navigation/footer links), then take the tweedekamer.nl title line
+   ("<Soort> : <Onderwerp>");
+3. drop page furniture (banners, the OB metadata table glued, tab- or '|'-separated or one cell a
+   line, PDF running headers, a "Permanente link") while recording what it says (chamber,
+   vergaderjaar, aanhangsel and Zaak number, document id);
+4. drop footnote blocks ("X Noot" / number / source, "Noten", lines starting with a number and a
+   link, and the numbered notes that end a copied page) and keep their text;
 5. everything before the first "Vraag <n>"/"Antwoord <n>" heading is the preamble: its lines are
-   joined (headers and dates wrap) and the question header and the reply line are read from it;
-6. the body is cut at the headings; lines are re-flowed into paragraphs (tweedekamer.nl and PDF
-   text is hard-wrapped mid-sentence); grouped headings ("Vraag 2, 4 en 5") are split over their
-   paragraphs; questions and answers are checked against each other.
+   joined (headers and dates wrap) and the question header (the last one, when a page title
+   repeats it), an optional "Toelichting:" and the reply line are read from it;
+6. the body is cut at the headings ("Vraag 1", "Vraag 1:", "Antwoord op vraag 2 en 3"; only
+   when there are none, "Vraag 1: <text>" on one line or the bare "1" numbers of older pages);
+   lines are re-flowed into paragraphs (tweedekamer.nl and PDF text is hard-wrapped
+   mid-sentence; list items keep their own lines); grouped headings ("Vraag 2, 4 en 5") are split
+   over their paragraphs; questions and answers are checked against each other.
 
 Everything that does not fit a known shape raises ``TextParseError`` with a reason a person can act
 on; the caller quarantines the document.
@@ -100,6 +108,12 @@ class ParsedText:
     document_type: str | None = None  # tweedekamer.nl "<Soort>", e.g. "Mededeling (uitstel antwoord)"
     footnote_texts: list[str] = field(default_factory=list)  # full text of each footnote
     notice_text: str | None = None  # the sentence of a postponement notice, when present
+    # The Zaak number ("2021Z14661") when the text names one; for a question document it is
+    # also ``number``, for an answer page that shows both it is kept apart from the aanhangsel
+    # number (a browser copy of an OB answer page lists "Nummer" and "Vraagnummer").
+    zaak_number: str | None = None
+    # "Toelichting:" paragraph of the askers (e.g. that the questions follow up earlier ones).
+    toelichting: str | None = None
 
 
 # --- characters ---------------------------------------------------------------------------
@@ -123,18 +137,21 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 
 # UTF-8 read as Latin-1/cp1252 gives "Ã«" for "ë", "â€™" for "’", "Â " for a no-break space;
 # the reverse (Latin-1 read as UTF-8) gives U+FFFD or lone surrogates; the Senate's broken pages
-# show "BelgiŽ". None of these sequences occurs in correct Dutch or French text.
+# show "BelgiŽ". UTF-8 read as ISO-8859-1 (not cp1252) leaves C1 control characters: "â\x80\x93"
+# for "–". None of these sequences occurs in correct Dutch or French text.
 _CP1252_HIGH = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _MOJIBAKE = re.compile(
-    rf"[ÂÃ][{_CP1252_HIGH}]|â€[{_CP1252_HIGH}]|[\ufffd\ud800-\udfff]|(?<=[a-zà-ÿ])[ŽŰ]"
+    rf"[ÂÃ][{_CP1252_HIGH}]|â€[{_CP1252_HIGH}]|[\ufffd\ud800-\udfff\x80-\x9f]|(?<=[a-zà-ÿ])[ŽŰ]"
 )
 _MOJIBAKE_LEADS = ("Â", "Ã", "â€", "\ufffd", "Ž", "Ű")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff\x80-\x9f]")
 
 
 def find_mojibake(text: str) -> str | None:
     """The first mis-decoded sequence with some context, or None when the text looks clean."""
     # Substring tests are far cheaper than a regex scan; clean text (nearly all) stops here.
+    if text.isascii():
+        return None
     if not any(lead in text for lead in _MOJIBAKE_LEADS) and not _SURROGATE.search(text):
         return None
     m = _MOJIBAKE.search(text)
@@ -299,11 +316,12 @@ def _urls(text: str) -> Iterator[str]:
 
 # --- numbers in headings ------------------------------------------------------------------
 
+# Ministries' own documents (tweedekamer.nl) also write "Antwoord op (de) vraag/vragen ...".
 _HEADING_WORD = re.compile(
-    r"^(?:Vraag|Vragen|Antwoord|Antwoorden)(?:\s+op)?(?:\s+(?:vraag|vragen))?\b\s*"
+    r"^(?:Vraag|Vragen|Antwoord|Antwoorden)(?:\s+op(?:\s+de)?)?(?:\s+(?:vraag|vragen))?\b\s*"
 )
 _NUMBER_LABEL = re.compile(
-    r"\s*(?P<a>\d{1,3})\s*[.)]?\s*"
+    r"\s*(?:(?:vraag|vragen)\s+)?(?P<a>\d{1,3})\s*[.)]?\s*"
     r"(?:(?:t/m|tot\s+en\s+met|[-–])\s*(?P<b>\d{1,3})\s*[.)]?\s*)?"
     r"(?P<sep>,\s*(?:en\s+)?|en\s+|&\s*|$)"
 )
@@ -460,6 +478,7 @@ _HEADER = re.compile(
     r"(?:\(\s*[Ii]ngezonden\s+(?:op\s+)?(?P<date>[^()]*?)\s*\)\s*)?\.?",
     re.S,
 )
+_HEADER_MAX = 2500
 # The first line of a header, even when "Vragen van het lid" itself is wrapped.
 _HEADER_LINE = re.compile(r"(?:(?:Mondelinge|Schriftelijke)\s+vragen|Vragen)(?:\s+van\b|$)")
 _INGEZONDEN = re.compile(r"\(\s*[Ii]ngezonden\s+[^()]*\)\s*\.?")
@@ -506,6 +525,9 @@ def _parse_askers(text: str) -> list[HeaderPerson]:
     return people
 
 
+_DATE_ZAAK = re.compile(r"\s*[,;]\s*(?:[Zz]aak(?:nummer)?\s*)?\d{4}Z\d{5}\s*$")
+
+
 def _to_date(text: str, what: str) -> date:
     try:
         return parse_date(text, "nl")
@@ -519,6 +541,14 @@ def parse_question_header(text: str, chamber: str | None = None) -> QuestionHead
     ..."). Line breaks anywhere are allowed. ``chamber`` is passed through when known from
     elsewhere in the document."""
     joined = _join_lines(normalise_text(text).split("\n"))
+    if len(joined) > _HEADER_MAX:
+        # Real headers (twelve askers, four offices, a long subject) stay under 1,000
+        # characters; a longer one means the end of the header was not found, and the pattern
+        # would take seconds to fail on it.
+        raise TextParseError(
+            f"question header not understood: {len(joined)} characters from 'Vragen van' without "
+            f"a '(ingezonden <date>)' or reply line ending it: {joined[:100]!r}"
+        )
     m = _HEADER.fullmatch(joined)
     if m is None:
         if not _HEADER_START.match(joined):
@@ -533,6 +563,9 @@ def parse_question_header(text: str, chamber: str | None = None) -> QuestionHead
     if not subject:
         raise TextParseError(f"question header without a subject: {joined[:160]!r}")
     when = m["date"] if m["date"] is not None else m["told"]
+    if when is not None:
+        # "(ingezonden 5 maart 2020, 2020Z04331)": the Zaak number can follow the date.
+        when = _DATE_ZAAK.sub("", when)
     try:
         offices = _parse_offices(m["addr"])
     except TextParseError as exc:
@@ -550,7 +583,7 @@ def parse_question_header(text: str, chamber: str | None = None) -> QuestionHead
 
 _REPLY_START = re.compile(r"(?P<kind>Nader\s+antwoord|Antwoord|Mededeling)\s+van\s+")
 _KINDS = {"nader antwoord": FOLLOW_UP, "antwoord": ANSWER, "mededeling": POSTPONEMENT}
-_ONTVANGEN = re.compile(r"\(\s*ontvangen\s+(?:op\s+)?(?P<date>[^()]*?)\s*\)\s*\.?")
+_ONTVANGEN = re.compile(r"\(\s*[Oo]ntvangen\s+(?:op\s+)?(?P<date>[^()]*?)\s*\)\s*\.?")
 _MEDE_NAMENS = re.compile(r"\s*,?\s*\bmede\s+namens\s+(?:de\s+|het\s+)?", re.I)
 _SIGN_TITLE = r"(?:[Mm]inister-[Pp]resident|[Mm]inister|[Ss]taatssecretaris)"
 _SIGNER = re.compile(rf"(?P<title>{_SIGN_TITLE})\s+(?P<name>[^(),]+?)\s*\((?P<ministry>[^()]+)\)")
@@ -703,18 +736,61 @@ _TABLE_VALUES = re.compile(
 )
 _YEARS_ONLY = re.compile(r"(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})")
 _BARE_NUMBER = re.compile(r"\d{1,5}|\d{4}Z\d{5}")
-_DOC_ID_LINE = re.compile(r"(?P<id>(?:ah|kv)-(?:tk|ek)-(?:\d{8}-\d+|\d{4}Z\d{5}|\d+))")
-_NAAR_BOVEN = re.compile(r"Naar boven")
-# PDF first-page footer: "<id> ISSN 0921 - 7398 's-Gravenhage 2021 Aanhangsel van de Handelingen
+_ZAAK = re.compile(r"\d{4}Z\d{5}")
+# An Aanhangsel id has the vergaderjaar and a number; a question id the Zaak number (or an
+# older numeric vraagnummer).
+_KOOP_ID = r"(?:ah-(?:tk|ek)-\d{8}-\d+|kv-(?:tk|ek)-(?:\d{4}Z\d{5}|\d+))"
+_DOC_ID_LINE = re.compile(rf"(?P<id>{_KOOP_ID})")
+# The "Permanente link" of an OB page, copied as text.
+_PERMALINK = re.compile(
+    r"(?:Permanente link:?\s*)?https?://zoek\.officielebekendmakingen\.nl/(?:[\w-]+/)*"
+    rf"(?P<id>{_KOOP_ID})(?:\.html|\.pdf|\.xml)?(?:[?#]\S*)?"
+)
+# A table copied as Markdown ("a | b | c |") and its "---|---|" rule.
+_PIPE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*")
+_NAAR_BOVEN = re.compile(r"(?:Terug naar boven|Naar boven)(?:\s*[↑⇧^])?")
+# Site navigation and footer links of OB/Overheid.nl and tweedekamer.nl as a browser copies
+# them (compared case-folded, without a trailing colon).
+_CHROME = frozenset(
+    {
+        "naar boven", "terug naar boven", "over deze site", "over overheid.nl", "over de tweede kamer",
+        "contact", "help", "privacy", "privacyverklaring", "cookies", "cookieverklaring",
+        "cookie-instellingen", "toegankelijkheid", "toegankelijkheidsverklaring",
+        "kwetsbaarheid melden", "sitemap", "colofon", "disclaimer", "copyright", "proclaimer", "rss",
+        "english", "nieuwsbrief", "volg ons", "pers", "werken bij", "deel deze pagina", "delen",
+        "printen", "afdrukken", "gerelateerde documenten", "relevante documenten",
+        "documenten in deze zaak", "meer over dit onderwerp", "bekijk ook",
+        "terug naar zoekresultaten", "vorig resultaat", "volgend resultaat", "permanente link",
+        "downloads", "download", "metadata", "documentgegevens", "kenmerken", "overheid.nl",
+        "officiële bekendmakingen", "wetten.nl", "mijnoverheid", "berichtenbox",
+        "veelgestelde vragen", "bezoek de tweede kamer",
+    }
+)
+_CHROME_SHAPE = re.compile(r"(?i)download\s*\((?:pdf|docx?|odt|xml)\b[^)]{0,30}\)|©.{0,100}")
+_URL_ONLY = re.compile(r"(?:https?://|www\.)\S+")
+# PDF first-page footer: "<id> ISSN 0921 - 7398 ’s-Gravenhage 2021 Aanhangsel van de Handelingen
 # Tweede Kamer, vergaderjaar 2020–2021 1"; later pages: "Aanhangsel van de Handelingen Tweede
-# Kamer, vergaderjaar 2020–2021 2". Text extraction may glue them into a paragraph line.
+# Kamer, vergaderjaar 2020–2021 2". Text extraction splits them over lines in any place (hence
+# \s+ everywhere), may glue them into a paragraph line, and renders the apostrophe of
+# ’s-Gravenhage as ’, ‘ or '. The page number may be glued to the year ("2020–20212").
+_FOOTER_YEARS = r"vergaderjaar\s+(?P<{0}>\d{{4}})\s*[-–]\s*(?P<{1}>\d{{4}})"
+_FOOTER_HINT = re.compile(r"Kamer,\s+vergaderjaar")
 _FOOTER = re.compile(
-    r"(?P<id>\b(?:ah|kv)-(?:tk|ek)-(?:\d{8}-\d+|\d{4}Z\d{5}|\d+))\s+ISSN\s+\d{4}\s*[-–]\s*\d{3}[\dXx]"
-    r"(?:\s+'s-Gravenhage\s+\d{4})?"
-    r"(?:\s+(?:Aanhangsel van de Handelingen\s+)?(?P<chamber>Tweede|Eerste) Kamer,\s+vergaderjaar\s+"
-    r"(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})(?:,\s*Kamervragen zonder antwoord)?(?:\s+\d{1,3}(?=\s|$))?)?"
-    r"|Aanhangsel van de Handelingen\s+(?P<chamber2>Tweede|Eerste) Kamer,\s+vergaderjaar\s+"
-    r"(?P<y3>\d{4})\s*[-–]\s*(?P<y4>\d{4})(?:\s+\d{1,3}(?=\s|$))?"
+    rf"(?P<id>\b{_KOOP_ID})"
+    r"\s+ISSN\s+\d{4}\s*[-–]\s*\d{3}[\dXx]"
+    r"(?:\s+['’‘`]s-Gravenhage\s+\d{4})?"
+    r"(?:\s+(?:Aanhangsel\s+van\s+de\s+Handelingen\s+)?(?P<chamber>Tweede|Eerste)\s+Kamer,\s+"
+    + _FOOTER_YEARS.format("y1", "y2")
+    + r"(?:,\s*Kamervragen\s+zonder\s+antwoord)?(?:\s*\d{1,3}(?=\s|$))?)?"
+    r"|Aanhangsel\s+van\s+de\s+Handelingen\s+(?P<chamber2>Tweede|Eerste)\s+Kamer,\s+"
+    + _FOOTER_YEARS.format("y3", "y4")
+    + r"(?:\s*\d{1,3}(?=\s|$))?"
+    # Later pages of a question-only PDF name the series instead of the Aanhangsel.
+    r"|(?P<chamber3>Tweede|Eerste)\s+Kamer,\s+"
+    + _FOOTER_YEARS.format("y5", "y6")
+    + r",\s*Kamervragen\s+zonder\s+antwoord(?:\s*\d{1,3}(?=\s|$))?"
+    # Parts of the first-page footer that extraction put on lines of their own, out of order.
+    r"|(?m:^[ \t]*(?:ISSN\s+\d{4}\s*[-–]\s*\d{3}[\dXx]|['’‘`]s-Gravenhage\s+\d{4})[ \t]*$)"
 )
 
 
@@ -724,7 +800,15 @@ class _Meta:
     vergaderjaren: list[str] = field(default_factory=list)
     numbers: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    zaken: list[str] = field(default_factory=list)
+    # KOOP ids seen in site navigation (the "Permanente link" of an OB page): used only when they
+    # agree with each other and with the document (a page may also link to related documents).
+    soft_ids: list[str] = field(default_factory=list)
+    page_notes: list[str] = field(default_factory=list)  # PDF footnotes taken at page feet
     pdf: bool = False
+
+    def add_number(self, value: str) -> None:
+        (self.zaken if _ZAAK.fullmatch(value) else self.numbers).append(value)
 
     def add_years(self, y1: str, y2: str) -> None:
         if int(y2) != int(y1) + 1:
@@ -779,13 +863,38 @@ _SENTINEL_LINE = re.compile(r"(?:^|\n)[ \t\n]*\ue000[ \t\n]*(?=\n|$)")
 
 def _cut_page_end(lines: list[str]) -> list[str]:
     """OB pages end the document with a "Naar boven" link; what follows it (after the last
-    heading) is site navigation, not text of the document."""
+    heading) is site navigation, not text of the document. Without that link the page ends
+    in a run of navigation lines (short, no sentence end); it is cut from its first known
+    navigation label, so that the last answer keeps its own short lines."""
     for i in range(len(lines) - 1, -1, -1):
         if _NAAR_BOVEN.fullmatch(lines[i]):
             if any(_heading_like(x) for x in lines[i + 1 :]):
                 return lines
+            if not any(_NOTE_MARK.fullmatch(x) for x in lines[i + 1 :]):
+                return lines[:i]
+            # The footnotes came after the link: keep them, cut only the navigation.
+            lines = lines[:i] + lines[i + 1 :]
+            break
+    last = max((i for i, x in enumerate(lines) if _heading_rest(x) is not None), default=None)
+    if last is None:
+        return lines
+    tail = len(lines)
+    while tail > last + 2 and _chrome_like(lines[tail - 1]):
+        tail -= 1
+    for i in range(tail, len(lines)):
+        if _is_chrome(lines[i]):
             return lines[:i]
     return lines
+
+
+def _is_chrome(line: str) -> bool:
+    return line.casefold().rstrip(" :") in _CHROME or _CHROME_SHAPE.fullmatch(line) is not None
+
+
+def _chrome_like(line: str) -> bool:
+    if not line or _is_chrome(line) or _URL_ONLY.fullmatch(line):
+        return True
+    return len(line) <= 80 and line[-1] not in ".?!;:"
 
 
 def _strip_footers(text: str, meta: _Meta) -> str:
@@ -797,26 +906,97 @@ def _strip_footers(text: str, meta: _Meta) -> str:
         meta.pdf = True
         if m["id"]:
             meta.doc_ids.append(m["id"])
-        chamber = m["chamber"] or m["chamber2"]
+        chamber = m["chamber"] or m["chamber2"] or m["chamber3"]
         if chamber:
             meta.chambers.append(f"{chamber} Kamer")
-        if m["y1"]:
-            meta.add_years(m["y1"], m["y2"])
-        if m["y3"]:
-            meta.add_years(m["y3"], m["y4"])
+        for y1, y2 in (("y1", "y2"), ("y3", "y4"), ("y5", "y6")):
+            if m[y1]:
+                meta.add_years(m[y1], m[y2])
         return _SENTINEL
 
-    if "ISSN" not in text and "Aanhangsel van de Handelingen" not in text:
+    # Every footer has "ISSN" (first page) or "Kamer, vergaderjaar" (all pages); the full
+    # pattern is slow to scan, so texts without either (all but PDF text) skip it.
+    if "ISSN" not in text and _FOOTER_HINT.search(text) is None:
         return text
     text = _FOOTER.sub(record, _unify_line_breaks(text))
     if _SENTINEL not in text:
         return text
+    text = _take_page_notes(text, meta)
     text = _SENTINEL_LINE.sub("", text)
     # A footer glued into a word the typesetter hyphenated at the page end ("ver- <footer> strekte").
     text = _SENTINEL_IN_WORD.sub(_rejoin_word, text)
     return text.replace(_SENTINEL, " ")
 
 
+_PAGE_NOTE = re.compile(r"[ \t]*(?P<n>\d{1,2})[ \t]+(?P<text>\S.*)")
+_PAGE_NOTE_REACH = 12  # lines above a footer searched for the page's footnotes
+
+
+def _take_page_notes(text: str, meta: _Meta) -> str:
+    """Footnotes stand at the foot of a PDF page, just above its footer: "<n> <source>" lines,
+    a long one running on. Body text can also start with a number, so a run is only taken
+    when its numbers continue the document's footnote numbering (1 on the first page that has
+    notes) and each note has a link or a marker "<n>" glued to a word earlier in the text."""
+    lines = text.split("\n")
+    kept: list[str] = []
+    markers: set[int] | None = None
+    expected = 1
+    for line in lines:
+        if line.strip(" \t") == _SENTINEL and kept:
+            if markers is None:
+                markers = _marker_numbers(text)
+            found = _page_note_run(kept, expected, markers)
+            if found is not None:
+                start, notes = found
+                del kept[start:]
+                meta.page_notes.extend(notes)
+                expected += len(notes)
+        kept.append(line)
+    return "\n".join(kept) if meta.page_notes else text
+
+
+def _page_note_run(lines: list[str], expected: int, markers: set[int]) -> tuple[int, list[str]] | None:
+    end = len(lines)
+    while end and not lines[end - 1].strip():
+        end -= 1
+    for start in range(max(0, end - _PAGE_NOTE_REACH), end):
+        m = _PAGE_NOTE.fullmatch(lines[start])
+        if m is None or int(m["n"]) != expected:
+            continue
+        notes = _page_note_entries(lines[start:end], expected, markers)
+        if notes is not None:
+            return start, notes
+    return None
+
+
+def _page_note_entries(lines: list[str], first: int, markers: set[int]) -> list[str] | None:
+    entries: list[list[str]] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _PAGE_NOTE.fullmatch(line)
+        if m is not None and int(m["n"]) == first + len(entries):
+            entries.append([m["text"].strip()])
+        elif entries and len(entries[-1]) < 3:  # a note runs on over a line or two at most
+            entries[-1].append(line.strip())
+        else:
+            return None
+    notes = [_join_lines(e) for e in entries]
+    for n, note in enumerate(notes, first):
+        if n not in markers and not _URL.search(note):
+            return None
+    return notes
+
+
+def _marker_numbers(text: str) -> set[int]:
+    """The numbers that stand as footnote markers somewhere in ``text``."""
+    found = {int(m.group()) for m in _DIGIT_RUN.finditer(text) if _is_marker(text, *m.span())}
+    for m in _SUPERSCRIPT_MARKER.finditer(text):
+        found.add(int(m.group().translate(_SUPERSCRIPT_DIGITS)))
+    return found
+
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SENTINEL_IN_WORD = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\ue000[ \t]*(?P<next>[a-zà-ÿ]+)")
 
 
@@ -834,6 +1014,12 @@ def _strip_furniture(lines: list[str], meta: _Meta) -> list[str]:
     removed_last = False
     previous_chamber = False
     for line in lines:
+        if not header_seen and (m := _NUMBERED_HEADER.match(line)):
+            # The PDF prints the document number in the margin of the header's first line (a
+            # lone 1 or 2 there may as well be the kamernummer: not recorded).
+            if m["nr"] not in ("1", "2"):
+                meta.add_number(m["nr"])
+            line = line[m.end() :]
         if not header_seen and _starts_text(line):
             header_seen = True
         if not line:
@@ -850,6 +1036,11 @@ def _strip_furniture(lines: list[str], meta: _Meta) -> list[str]:
         removed_last = False
         kept.append(line)
     return kept
+
+
+_NUMBERED_HEADER = re.compile(
+    r"(?P<nr>\d{1,5}|\d{4}Z\d{5})\s+(?=(?:(?:Mondelinge|Schriftelijke)\s+vragen|Vragen)\s+van\b)"
+)
 
 
 def _starts_text(line: str) -> bool:
@@ -877,7 +1068,7 @@ def _furniture_line(line: str, meta: _Meta, header_seen: bool, after_chamber: bo
     if m := _TABLE_VALUES.fullmatch(line):
         meta.chambers.append(f"{m['chamber']} Kamer")
         meta.add_years(m["y1"], m["y2"])
-        meta.numbers.append(m["nr"])
+        meta.add_number(m["nr"])
         return True
     if m := _DOC_ID_LINE.fullmatch(line):  # a KOOP id alone on a line is never body text
         meta.doc_ids.append(m["id"])
@@ -888,13 +1079,21 @@ def _furniture_line(line: str, meta: _Meta, header_seen: bool, after_chamber: bo
         if (after_chamber or not header_seen) and line in ("1", "2"):
             return True
         if not header_seen:
-            meta.numbers.append(line)
+            meta.add_number(line)
             return True
         # Repeated page headers carry the document number again.
-        return meta.pdf and line in meta.numbers
+        return meta.pdf and (line in meta.numbers or line in meta.zaken)
     if not header_seen:
         if _TABLE_LABEL.fullmatch(line):
             return True
+        if m := _PERMALINK.fullmatch(line):
+            meta.soft_ids.append(m["id"])
+            return True
+        if "|" in line:
+            cells = " ".join(c.strip() for c in line.split("|") if c.strip())
+            return bool(_PIPE_RULE.fullmatch(line)) or (
+                cells != line and _furniture_line(cells, meta, header_seen, after_chamber)
+            )
         if m := _YEARS_ONLY.fullmatch(line):
             meta.add_years(m["y1"], m["y2"])
             return True
@@ -904,6 +1103,7 @@ def _furniture_line(line: str, meta: _Meta, header_seen: bool, after_chamber: bo
 # --- footnotes ----------------------------------------------------------------------------
 
 _NOTE_MARK = re.compile(r"(?:[Xx×✕✖]\s*)?Noot")
+_NOTE_CLOSE = frozenset({"X", "x", "×", "✕", "✖"})
 _NOTES_HEADING = re.compile(r"(?:Noten|Voetnoten)")
 _NOTE_NUMBER = re.compile(r"\d{1,3}")
 _NOTE_NUMBERED = re.compile(r"(?P<n>\d{1,3})[.)]?\s+(?P<text>\S.*)")
@@ -913,7 +1113,10 @@ _NOTE_URL_LINE = re.compile(r"\d{1,2}\)?\s+(?:https?://|www\.)\S+")
 _PDF_NOTE_LINE = re.compile(r"\d{1,2}\s+\S.*(?:https?://|www\.)\S+.*")
 
 
-def _take_footnotes(lines: list[str], pdf: bool) -> tuple[list[str], list[str]]:
+def _take_footnotes(lines: list[str], pdf: bool, taken: int = 0) -> tuple[list[str], list[str]]:
+    """Footnotes out of the text: "X Noot" entries, a "Noten" list, numbered lines that start
+    with a link, and the run of numbered notes that ends a copied page. ``taken`` is the count
+    of notes already found (PDF page feet)."""
     kept: list[str] = []
     notes: list[str] = []
     last_heading = max((i for i, x in enumerate(lines) if _heading_like(x)), default=-1)
@@ -924,6 +1127,14 @@ def _take_footnotes(lines: list[str], pdf: bool) -> tuple[list[str], list[str]]:
         if _NOTE_MARK.fullmatch(line):
             i = _take_note_entry(lines, i + 1, notes, last_heading)
             continue
+        if line in _NOTE_CLOSE:
+            # The popup's close button copied on a line of its own.
+            j = i + 1
+            while j < n and not lines[j]:
+                j += 1
+            if j < n and lines[j] == "Noot":
+                i = _take_note_entry(lines, j + 1, notes, last_heading)
+                continue
         if _NOTES_HEADING.fullmatch(line) and i > last_heading:
             _take_notes_list(lines[i + 1 :], notes)
             break
@@ -935,7 +1146,57 @@ def _take_footnotes(lines: list[str], pdf: bool) -> tuple[list[str], list[str]]:
         i += 1
     while kept and not kept[-1]:
         kept.pop()
+    _take_trailing_notes(kept, notes, taken)
     return kept, notes
+
+
+# A note at the end of a copied page: "1", "1.", "1)" or "[1]" alone (the source on the next
+# line, as OB pages show them) or followed by the source ("1) NOS, 22 oktober 2024 (https://...)").
+_TAIL_NOTE = re.compile(r"\[?(?P<n>\d{1,3})[.)\]]?(?:\s+(?P<text>\S.*))?")
+
+
+def _take_trailing_notes(lines: list[str], notes: list[str], taken: int) -> None:
+    """Cut the numbered notes that end the text. Answers end with numbered lists too, so the
+    run must reach the end, number on from the notes already found, and each note must have a
+    link or a marker "<n>" glued to a word of the text above it."""
+    last = max((i for i, x in enumerate(lines) if _heading_rest(x) is not None), default=-1)
+    if last < 0:
+        return  # no headings: the numbered lines may be the headings of an older layout
+    first = taken + len(notes) + 1
+    for start in range(last + 2, len(lines)):
+        m = _TAIL_NOTE.fullmatch(lines[start])
+        if m is None or int(m["n"]) != first:
+            continue
+        entries = _tail_note_entries(lines[start:], first)
+        if entries is None:
+            continue
+        markers = _marker_numbers("\n".join(lines[:start]))
+        if all(n in markers or _URL.search(e) for n, e in enumerate(entries, first)):
+            notes.extend(entries)
+            del lines[start:]
+            while lines and not lines[-1]:
+                lines.pop()
+        return
+
+
+def _tail_note_entries(lines: list[str], first: int) -> list[str] | None:
+    entries: list[list[str]] = []
+    waiting = False  # a bare number was read; its source is the next line
+    for line in lines:
+        if not line:
+            continue
+        m = _TAIL_NOTE.fullmatch(line)
+        if m is not None and not waiting and int(m["n"]) == first + len(entries):
+            entries.append([m["text"]] if m["text"] else [])
+            waiting = not m["text"]
+        elif entries and (waiting or len(entries[-1]) < 3):
+            entries[-1].append(line)
+            waiting = False
+        else:
+            return None
+    if not entries or waiting:
+        return None
+    return [_join_lines(e) for e in entries]
 
 
 def _take_note_entry(lines: list[str], i: int, notes: list[str], last_heading: int) -> int:
@@ -984,12 +1245,13 @@ def _take_notes_list(lines: list[str], notes: list[str]) -> None:
 # --- body ---------------------------------------------------------------------------------
 
 _HEADING_LIKE = re.compile(
-    r"(?P<word>Vraag|Vragen|Antwoord|Antwoorden)(?:\s+op)?(?:\s+(?:vraag|vragen))?"
+    r"(?P<word>Vraag|Vragen|Antwoord|Antwoorden)(?:\s+op(?:\s+de)?)?(?:\s+(?:vraag|vragen))?"
     r"(?![^\W\d_])\s*(?P<rest>.*)"
 )
-_CONNECTORS = frozenset({"en", "t/m", "tot", "met", "&", "-", "–", ","})
+_CONNECTORS = frozenset({"en", "t/m", "tot", "met", "&", "-", "–", ",", "vraag", "vragen"})
 _TERMINAL = re.compile(r"[.?!:;][\"'»”’)]*\d{0,2}$")
 _QUESTION_END = re.compile(r"\?[\"'»”’)]*\d{0,2}$")
+_NOTICE_HEADING = re.compile(r"Mededeling\b\s*")
 _NOTICE = re.compile(
     r"niet\s+binnen\s+de\s+(?:gebruikelijke\s+|gestelde\s+)?termijn"
     r"|uitstel\s+van\s+(?:de\s+)?beantwoording|kunnen\s+(?:tot\s+mijn\s+spijt\s+)?niet\s+(?:binnen|tijdig)",
@@ -1058,21 +1320,28 @@ def _first_heading(lines: list[str]) -> int:
     return len(lines)
 
 
+# A list item: "- ", "• ", "a) ", "1. ", "ii) ", and Word's "o " for a second-level bullet.
+_BULLET = re.compile(r"(?:[-–•▪◦·*o]|\(?[a-z]\)|\d{1,2}[.)]|\(?[ivx]{1,4}[.)])\s")
+
+
 def _paragraphs(lines: list[str], width: int, wrapped: bool, pdf: bool) -> list[str]:
     """Re-flow the lines of one block into paragraphs. In hard-wrapped text a line that ends a
-    sentence and would have left room for the next word ended its paragraph."""
+    sentence and would have left room for the next word ended its paragraph; a list item
+    starts a paragraph, and ends at a line with room left (items need no final period)."""
     paragraphs: list[list[str]] = [[]]
     for i, line in enumerate(lines):
         if not line:
             if paragraphs[-1]:
                 paragraphs.append([])
             continue
+        if wrapped and paragraphs[-1] and _BULLET.match(line):
+            paragraphs.append([])
         paragraphs[-1].append(line)
         if not wrapped:
             paragraphs.append([])
             continue
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if following and _TERMINAL.search(line):
+        if following and (_TERMINAL.search(line) or _BULLET.match(paragraphs[-1][0])):
             next_word = following.split(" ", 1)[0]
             if len(line) + 1 + len(next_word) < 0.75 * width:
                 paragraphs.append([])
@@ -1191,31 +1460,75 @@ def _one(values: list[str], what: str) -> str | None:
     return distinct[0] if distinct else None
 
 
-def _document_meta(meta: _Meta) -> tuple[str | None, str | None, str | None, str | None]:
+@dataclass
+class _DocMeta:
+    chamber: str | None
+    vergaderjaar: str | None
+    number: str | None
+    zaak: str | None
+    doc_id: str | None
+
+
+def _id_parts(doc_id: str) -> tuple[str, str | None, str]:
+    """(chamber, vergaderjaar or None, number) of a KOOP id."""
+    kamer = {"tk": "Tweede Kamer", "ek": "Eerste Kamer"}[doc_id.split("-")[1]]
+    tail = doc_id.split("-", 2)[2]
+    if doc_id.startswith("ah-"):
+        years, nr = tail.split("-")
+        return kamer, f"{years[:4]}-{years[4:]}", nr
+    return kamer, None, tail
+
+
+def _document_meta(meta: _Meta) -> _DocMeta:
     doc_id = _one(meta.doc_ids, "document ids")
     if doc_id:
-        kamer = {"tk": "Tweede Kamer", "ek": "Eerste Kamer"}[doc_id.split("-")[1]]
+        kamer, years, nr = _id_parts(doc_id)
         meta.chambers.append(kamer)
-        tail = doc_id.split("-", 2)[2]
-        if doc_id.startswith("ah-"):
-            years, nr = tail.split("-")
-            meta.vergaderjaren.append(f"{years[:4]}-{years[4:]}")
-            meta.numbers.append(nr)
-        else:
-            meta.numbers.append(tail)
-    return (
+        if years:
+            meta.add_years(*years.split("-"))
+        meta.add_number(nr)
+    return _DocMeta(
         _one(meta.chambers, "chambers"),
         _one(meta.vergaderjaren, "vergaderjaren"),
         _one(meta.numbers, "document numbers"),
+        _one(meta.zaken, "Zaak numbers"),
         doc_id,
     )
 
 
-def _split_preamble(preamble: str) -> tuple[str, str]:
-    """(question header, text after it) from the joined preamble."""
+def _with_soft_id(meta: _Meta, doc: _DocMeta, answered: bool) -> _DocMeta:
+    """Add the KOOP id of a "Permanente link" in the copied page when it cannot be another
+    document's: one distinct id, of the right kind (ah- for a reply, kv- for questions only),
+    agreeing with the chamber, vergaderjaar and number the text states. Otherwise ``doc``."""
+    ids = list(dict.fromkeys(meta.soft_ids))
+    if len(ids) != 1 or doc.doc_id is not None or ids[0].startswith("ah-") != answered:
+        return doc
+    kamer, years, nr = _id_parts(ids[0])
+    if doc.chamber not in (None, kamer) or (years and doc.vergaderjaar not in (None, years)):
+        return doc
+    zaak = _ZAAK.fullmatch(nr) is not None
+    if (doc.zaak if zaak else doc.number) not in (None, nr):
+        return doc
+    return _DocMeta(
+        doc.chamber or kamer,
+        doc.vergaderjaar or years,
+        doc.number if zaak else nr,
+        nr if zaak else doc.zaak,
+        ids[0],
+    )
+
+
+def _split_preamble(preamble: str) -> tuple[str, str, str]:
+    """(question header, text after it, text before it) from the joined preamble."""
     start = _HEADER_START.search(preamble)
     if start is None:
         raise TextParseError("no question header ('Vragen van het lid/de leden ...') found")
+    # A copied page can show the header twice (OB uses the header sentence of kv-ek documents as
+    # the page title): the document's own is the last one before the reply line.
+    first_reply = _REPLY_START.search(preamble, start.end())
+    limit = first_reply.start() if first_reply is not None else len(preamble)
+    while (again := _HEADER_START.search(preamble, start.end(), limit)) is not None:
+        start = again
     ingezonden = _INGEZONDEN.search(preamble, start.start())
     reply = _REPLY_START.search(preamble, start.end())
     if ingezonden is not None and (reply is None or ingezonden.start() < reply.start()):
@@ -1224,7 +1537,7 @@ def _split_preamble(preamble: str) -> tuple[str, str]:
         # Eerste Kamer header: "... op <date> medegedeeld aan ... inzake <subject>." ends where
         # the reply line starts.
         end = reply.start() if reply is not None else len(preamble)
-    return preamble[start.start() : end], preamble[end:].strip()
+    return preamble[start.start() : end], preamble[end:].strip(), preamble[: start.start()]
 
 
 _ROLE_PARTS = re.compile(r"(?:Minister|Staatssecretaris) (?:van|voor) (?P<ministry>.+)")
@@ -1250,6 +1563,97 @@ def _hints(header: QuestionHeader) -> dict[str, str]:
     return hints
 
 
+_INGEZONDEN_ALONE = re.compile(r"\(\s*[Ii]ngezonden\s+(?:op\s+)?(?P<date>[^()]*?)\s*\)\s*\.?\s*$")
+_TOELICHTING = re.compile(r"Toelichting\b\s*:?\s*")
+
+
+def _read_preamble(
+    preamble: str, chamber: str | None, no_body: bool
+) -> tuple[QuestionHeader, ReplyLine | None, list[str], str | None]:
+    """(header, reply line, notice sentences, "Toelichting") from the joined text before the
+    first heading. A "Toelichting:" paragraph (questions that follow up earlier ones say so)
+    stands after the header or after the reply line."""
+    header_text, after, before = _split_preamble(preamble)
+    header = parse_question_header(header_text, chamber)
+    if header.asked_on is None and (m := _INGEZONDEN_ALONE.search(before)):
+        # Documents of the Griffie put "<Zaak>⏎(ingezonden <date>)" above the header.
+        header.asked_on = _to_date(_DATE_ZAAK.sub("", m["date"]), "question header date")
+    toelichting: list[str] = []
+    if m := _TOELICHTING.match(after):
+        reply_at = _REPLY_START.search(after, m.end())
+        cut = reply_at.start() if reply_at else len(after)
+        toelichting.append(after[m.end() : cut].strip())
+        after = after[cut:]
+    reply: ReplyLine | None = None
+    notice: list[str] = []
+    if after:
+        if not _REPLY_START.match(after):
+            if no_body:
+                raise TextParseError(
+                    f"no 'Vraag <n>' headings found (text after the question header: {after[:60]!r})"
+                )
+            raise TextParseError(f"unexpected text after the question header: {after[:100]!r}")
+        reply, rest = _parse_reply(after, chamber, _hints(header))
+        if m := _TOELICHTING.match(rest):
+            toelichting.append(rest[m.end() :].strip())
+            rest = ""
+        rest = _NOTICE_HEADING.sub("", rest, count=1) if reply.kind == POSTPONEMENT else rest
+        if rest:
+            # A postponement notice may carry its announcing sentence here; an answer may not.
+            if reply.kind != POSTPONEMENT:
+                if no_body:
+                    raise TextParseError(
+                        f"no 'Vraag <n>' headings found (text after the reply line: {rest[:60]!r})"
+                    )
+                raise TextParseError(f"unexpected text after the reply line: {rest[:100]!r}")
+            notice.append(rest)
+    return header, reply, notice, " ".join(t for t in toelichting if t) or None
+
+
+# "Vraag 1: Bent u ...?" / "Antwoord op vraag 2 en 3: Ja." - a heading and the first line of its
+# text on one line (ministries' own documents, or a PDF's margin heading once the spaces are
+# collapsed). Only read so when the text has no heading on a line of its own: a sentence in an
+# answer may start with "Vraag 3: ...".
+_INLINE_HEADING = re.compile(
+    r"(?P<label>(?:Vraag|Vragen|Antwoord|Antwoorden)(?:\s+op(?:\s+de)?)?(?:\s+(?:vraag|vragen))?"
+    r"\s+\d{1,3}(?:\s*(?:,|en|&|t/m|tot\s+en\s+met|[-–])\s*\d{1,3})*)\s*[:.]?\s+"
+    r"(?P<text>[A-Z«\"'‘“(].*)"
+)
+
+
+def _bare_number_headings(lines: list[str]) -> list[str]:
+    """Older Aanhangsel pages number questions and answers with a bare "1" line. After the
+    header, the first "<n>" line is question n, the second its answer; questions must come
+    in order 1, 2, 3... and any other bare number means the text is not of this layout."""
+    start = next((i for i, x in enumerate(lines) if _HEADER_LINE.match(x)), len(lines))
+    out = list(lines)
+    count: dict[int, int] = {}
+    for i in range(start + 1, len(lines)):
+        if not _NOTE_NUMBER.fullmatch(lines[i]):
+            continue
+        n = int(lines[i])
+        seen = count.get(n, 0)
+        if seen == 0 and n == len(count) + 1:
+            out[i] = f"Vraag {n}"
+        elif seen == 1:
+            out[i] = f"Antwoord {n}"
+        else:
+            return lines
+        count[n] = seen + 1
+    return out
+
+
+def _split_inline_headings(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        m = _INLINE_HEADING.fullmatch(line)
+        if m is None:
+            out.append(line)
+        else:
+            out += [m["label"], m["text"]]
+    return out
+
+
 def parse_text(text: str) -> ParsedText:
     """Parse one whole document given as text (see the module docstring for the layouts)."""
     bad = find_mojibake(text)
@@ -1262,31 +1666,22 @@ def parse_text(text: str) -> ParsedText:
     text = normalise_text(_strip_footers(text, meta))
     title, doc_type, lines = _take_title(_cut_page_end(text.split("\n")))
     lines = _strip_furniture(lines, meta)
-    lines, note_texts = _take_footnotes(lines, meta.pdf)
-    chamber, vergaderjaar, number, doc_id = _document_meta(meta)
+    lines, note_texts = _take_footnotes(lines, meta.pdf, len(meta.page_notes))
+    doc = _document_meta(meta)
+    chamber = doc.chamber
 
     body_start = _first_heading(lines)
+    if body_start == len(lines):
+        lines = _bare_number_headings(_split_inline_headings(lines))
+        body_start = _first_heading(lines)
+        _take_trailing_notes(lines, note_texts, len(meta.page_notes))
     _check_preamble(lines[:body_start])
-    preamble = _join_lines(lines[:body_start], meta.pdf)
-    header_text, after = _split_preamble(preamble)
-    header = parse_question_header(header_text, chamber)
-    reply: ReplyLine | None = None
-    notice: list[str] = []
-    if after:
-        if not _REPLY_START.match(after):
-            raise TextParseError(f"unexpected text after the question header: {after[:100]!r}")
-        reply, rest = _parse_reply(after, chamber, _hints(header))
-        if rest:
-            # A postponement notice may carry its announcing sentence here; an answer may not.
-            if reply.kind != POSTPONEMENT:
-                if body_start == len(lines):
-                    raise TextParseError(
-                        f"no 'Vraag <n>' headings found (text after the reply line: {rest[:60]!r})"
-                    )
-                raise TextParseError(f"unexpected text after the reply line: {rest[:100]!r}")
-            notice.append(rest)
+    header, reply, notice, toelichting = _read_preamble(
+        _join_lines(lines[:body_start], meta.pdf), chamber, body_start == len(lines)
+    )
 
     kind = reply.kind if reply else None
+    doc = _with_soft_id(meta, doc, reply is not None)
     questions, answers, notices = _parse_body(lines[body_start:], kind, meta.pdf)
     if answers and reply is None:
         raise TextParseError("'Antwoord' blocks but no reply line ('Antwoord van ...') was found")
@@ -1295,6 +1690,7 @@ def parse_text(text: str) -> ParsedText:
     notice += notices
 
     footnotes: list[str] = []
+    note_texts = meta.page_notes + note_texts
     for chunk in (*note_texts, *(q for _, q in questions), *(a for _, a in answers)):
         footnotes.extend(_urls(chunk))
     return ParsedText(
@@ -1304,10 +1700,12 @@ def parse_text(text: str) -> ParsedText:
         answers=answers,
         footnotes=list(dict.fromkeys(footnotes)),
         document_title=_clean(title) if title else None,
-        vergaderjaar=vergaderjaar,
-        number=number,
-        doc_id=doc_id,
+        vergaderjaar=doc.vergaderjaar,
+        number=doc.number or doc.zaak,
+        doc_id=doc.doc_id,
         document_type=doc_type,
         footnote_texts=note_texts,
         notice_text=" ".join(notice) if notice else None,
+        zaak_number=doc.zaak,
+        toelichting=_clean(toelichting) if toelichting else None,
     )

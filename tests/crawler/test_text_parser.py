@@ -1013,3 +1013,574 @@ def test_heading_with_period_after_a_one_word_answer_in_wrapped_text() -> None:
     parsed = parse_text(text)
     assert [n for n, _ in parsed.questions] == [1, 2]
     assert parsed.answers == [([1], "Ja"), ([2], "Er is geen verband.")]
+
+
+# --- real layouts, as a person copies or extracts them (tests/fixtures/text/real-layout-*.txt) --
+
+
+def all_text(parsed: ParsedText) -> str:
+    return "\n".join([t for _, t in parsed.questions] + [t for _, t in parsed.answers])
+
+
+CHROME_WORDS = (
+    "Naar boven", "Privacy", "Cookies", "Toegankelijkheid", "Download", "Permanente",
+    "Overheid.nl", "Gerelateerde", "Deel deze", "ISSN", "Gravenhage", "Aanhangsel van de",
+    "vergaderjaar", "Noot", "http",
+)
+
+
+def assert_clean(parsed: ParsedText) -> None:
+    """No page furniture, navigation or footnote text inside question/answer text ("Contact"
+    may be a word of an answer, not a paragraph of its own)."""
+    text = all_text(parsed)
+    for word in CHROME_WORDS:
+        assert word not in text, word
+    assert not any(p.strip() in ("Contact", "Pers", "Sitemap") for p in text.split("\n"))
+
+
+def test_real_layout_ob_browser_page_with_navigation_panels_and_footer() -> None:
+    parsed = parse_text(load("real-layout-ob-browser-page-ah-tk-20212022-105.txt"))
+    assert people(parsed) == [("Van Ginneken", "D66"), ("Bouchallikh", "GroenLinks")]
+    assert parsed.header is not None and parsed.header.chamber == "Tweede Kamer"
+    assert parsed.header.addressed_to == ["Minister voor Rechtsbescherming"]
+    assert parsed.header.asked_on == date(2021, 8, 27)
+    assert parsed.reply is not None and parsed.reply.kind == ANSWER
+    assert signers(parsed) == [
+        ("Minister", "Dekker", "Rechtsbescherming", False),
+        ("Minister", None, "Justitie en Veiligheid", True),
+    ]
+    assert parsed.reply.received_on == date(2021, 9, 28)
+    assert parsed.reply.see_also == ["ah-tk-20202021-4076"]
+    # "Nummer 105" and "Vraagnummer 2021Z14661" in the metadata panel are two different numbers
+    assert (parsed.vergaderjaar, parsed.number, parsed.zaak_number) == ("2021-2022", "105", "2021Z14661")
+    assert parsed.doc_id == "ah-tk-20212022-105"  # from the "Permanente link"
+    assert [n for n, _ in parsed.questions] == [1, 2, 3]
+    assert parsed.questions[1][1] == (
+        "Hoe vaak heeft de politie de software van Clearview AI gebruikt, en met welk doel?"
+    )
+    assert parsed.answers[2][1] == (
+        "De politie heeft het gebruik van deze diensten inmiddels intern verboden. Contact met het "
+        "bedrijf is er niet meer."
+    )
+    # OB footnote block without "X Noot": number line, then a link or a newspaper
+    assert parsed.footnotes == ["https://www.example.org/nieuws/politie-gebruikte-clearview"]
+    assert parsed.footnote_texts == [
+        "https://www.example.org/nieuws/politie-gebruikte-clearview", "NRC Handelsblad, 26 augustus 2021"
+    ]
+    assert_clean(parsed)
+
+
+def test_real_layout_tweedekamer_detail_page_with_site_chrome() -> None:
+    parsed = parse_text(load("real-layout-tweedekamer-detail-page-2020D19385.txt"))
+    assert parsed.document_type == "Antwoord schriftelijke vragen"
+    assert parsed.document_title == (
+        "Antwoord op vragen van de leden Groothuizen en Van Nispen over de rechten van verdachten "
+        "tijdens de coronacrisis"
+    )
+    assert people(parsed) == [("Groothuizen", "D66"), ("Van Nispen", "SP")]
+    assert parsed.header is not None and parsed.header.asked_on == date(2020, 5, 8)
+    assert parsed.reply is not None and parsed.reply.received_on == date(2020, 5, 19)
+    assert [(s.name, s.role) for s in parsed.reply.signatories] == [
+        ("Grapperhaus", "Minister van Justitie en Veiligheid"), ("Dekker", "Minister voor Rechtsbescherming"),
+    ]
+    assert parsed.vergaderjaar == "2019-2020"
+    assert parsed.answers == [
+        ([1], "Daarover worden geen centrale cijfers bijgehouden. De politie stelt verhoren zoveel "
+              "mogelijk uit totdat een advocaat aanwezig kan zijn."),
+        ([2], "Ja."),  # the footer links after it are not part of the one-word answer
+    ]
+    assert_clean(parsed)
+
+
+def test_real_layout_pypdf_extraction_footers_hyphenation_and_page_notes() -> None:
+    parsed = parse_text(load("real-layout-ob-pdf-pypdf-ah-tk-20202021-4028.txt"))
+    assert parsed.doc_id == "ah-tk-20202021-4028"
+    assert (parsed.vergaderjaar, parsed.number) == ("2020-2021", "4028")
+    assert people(parsed) == [("Jasper van Dijk", "SP")]
+    assert parsed.header is not None
+    assert parsed.header.subject == (
+        "het bericht dat spionagesoftware van het Israëlische bedrijf NSO is ingezet tegen journalisten"
+    )
+    assert parsed.reply is not None
+    assert [s.name for s in parsed.reply.signatories] == ["Ollongren", "Kaag"]
+    assert parsed.reply.received_on == date(2021, 9, 13)
+    assert parsed.questions[0][1] == (
+        "Wat is uw reactie op het bericht «Journalisten wereldwijd bespioneerd met Pegasus»?"
+    )
+    assert parsed.questions[1][1].endswith("zoals gemeld in het Parool?")  # marker "Parool2?" dropped
+    answers = dict((a[0], t) for a, t in parsed.answers)
+    assert answers[1] == (
+        "Het kabinet vindt het zeer zorgelijk als spionagesoftware wordt ingezet tegen journalisten, "
+        "mensenrechtenverdedigers en politici. Het kabinet veroordeelt dergelijk misbruik."
+    )
+    # the page-foot note without a link is a note, not the end of answer 2
+    assert answers[2] == "Daar kan ik in het openbaar geen uitspraken over doen."
+    # the running footer (page number glued to the year) fell in the middle of a sentence
+    assert answers[3].endswith("biedt daarvoor meer mogelijkheden dan de oude regels.")
+    assert "cybersurveillancegoederen" in answers[3]
+    assert parsed.footnote_texts == ["https://www.example.org/nieuws/pegasus-project", "Het Parool, 20 juli 2021"]
+    assert_clean(parsed)
+
+
+def test_real_layout_pdftotext_layout_postponement_with_notice_heading() -> None:
+    parsed = parse_text(load("real-layout-pdftotext-layout-ah-tk-20192020-2237.txt"))
+    assert parsed.doc_id == "ah-tk-20192020-2237" and parsed.number == "2237"
+    assert parsed.header is not None and parsed.header.chamber == "Tweede Kamer"
+    assert parsed.header.subject == "het bericht «Politie test omstreden gezichtsherkenningsapp»"
+    assert parsed.reply is not None and parsed.reply.kind == POSTPONEMENT
+    assert parsed.reply.received_on == date(2020, 3, 26)
+    assert parsed.notice_text is not None
+    assert parsed.notice_text.startswith("De vragen van het lid Buitenweg (GroenLinks)")  # no "Mededeling"
+    assert parsed.notice_text.endswith("zo spoedig mogelijk te beantwoorden.")
+    assert [n for n, _ in parsed.questions] == [1, 2, 3, 4]
+    assert parsed.questions[1][1] == (
+        "Klopt het dat agenten foto’s van verdachten hebben vergeleken met de databank van het bedrijf?"
+    )
+    assert parsed.questions[2][1] == (
+        "Op welke wettelijke grondslag is dit gebeurd, en wie heeft daarvoor toestemming gegeven?"
+    )
+    assert parsed.footnotes == ["https://www.example.org/nieuws/politie-test-gezichtsherkenningsapp"]
+    assert parsed.answers == []
+    assert_clean(parsed)
+
+
+def test_real_layout_pdftotext_margin_number_and_notes_on_two_pages() -> None:
+    parsed = parse_text(load("real-layout-pdftotext-margin-number-ah-tk-20212022-105.txt"))
+    assert (parsed.doc_id, parsed.number) == ("ah-tk-20212022-105", "105")
+    assert people(parsed) == [("Van Ginneken", "D66"), ("Bouchallikh", "GroenLinks")]
+    assert parsed.reply is not None
+    assert signers(parsed) == [
+        ("Minister", "Dekker", "Rechtsbescherming", False),
+        ("Minister", None, "Justitie en Veiligheid", True),
+    ]
+    assert parsed.reply.see_also == ["ah-tk-20202021-4076"]
+    assert parsed.questions[1][1] == (
+        "Hoe beoordeelt u het oordeel van de toezichthouder over het gebruik van de software?"
+    )
+    assert parsed.answers[1][1].endswith("naar de eerdere beantwoording.")
+    assert parsed.answers[2][1] == "Nee."
+    assert parsed.footnote_texts == [
+        "https://www.example.org/nieuws/politie-experimenteerde-met-clearview",
+        "De Volkskrant, 25 augustus 2021",
+        "Aanhangsel Handelingen II 2020/21, nr. 4076, en de brief van 12 juli 2021 (Kamerstuk 32 761, nr. 190)",
+        "NOS, 26 augustus 2021",
+    ]
+    assert_clean(parsed)
+
+
+def test_real_layout_windows_clipboard_characters() -> None:
+    raw = (FIXTURES / "real-layout-ob-windows-clipboard-kv-tk-2020Z06851.txt").read_bytes().decode("utf-8")
+    assert "\r\n" in raw and "\ufeff" in raw and "\u00ad" in raw and "\u200b" in raw  # the fixture is what it says
+    parsed = parse_text(load("real-layout-ob-windows-clipboard-kv-tk-2020Z06851.txt"))
+    assert people(parsed) == [("Van Dam", "CDA"), ("Verhoeven", "D66")]
+    assert parsed.header is not None and parsed.header.asked_on == date(2020, 4, 16)
+    assert parsed.header.subject == (
+        "het delen van sensordata van camera’s en wifitrackers met particuliere beveiligers"
+    )
+    assert (parsed.vergaderjaar, parsed.number) == ("2019-2020", "2020Z06851")
+    assert [n for n, _ in parsed.questions] == [1, 2, 3]
+    assert parsed.questions[0][1].endswith("over het delen van sensorgegevens?")
+    assert parsed.questions[1][1] == (
+        "Welke partijen hebben sindsdien toegang gekregen tot de gegevens van de slimme camera’s in "
+        "de binnenstad?\nKunt u daarvan een overzicht geven?"
+    )
+    assert "gecreëerde" in parsed.questions[2][1]  # NFD "e + ¨" composed
+    assert not any(c in all_text(parsed) for c in "\r\ufeff\u00ad\u200b\t\u00a0")
+
+
+def test_real_layout_ministry_numbering_and_lists_inside_answers() -> None:
+    parsed = parse_text(load("real-layout-tweedekamer-ministry-numbering-ah-tk-20142015-1365.txt"))
+    assert [n for n, _ in parsed.questions] == [1, 2, 3, 4, 5, 6, 7]
+    assert [a for a, _ in parsed.answers] == [[1], [2, 3], [4, 5, 6], [7]]
+    assert parsed.questions[2] == (3, "Welke instanties controleren de identiteit bij een naamswijziging?")
+    answers = dict((tuple(a), t) for a, t in parsed.answers)
+    assert answers[(2, 3)] == (
+        "In 2014 is in 57 gevallen een reisdocument geweigerd. De identiteit wordt gecontroleerd door:\n"
+        "- de gemeente waar de aanvraag wordt gedaan;\n"
+        "- de Rijksdienst voor Identiteitsgegevens;\n"
+        "- in bijzondere gevallen de Koninklijke Marechaussee.\n"
+        "Vraag 3 is daarmee ook beantwoord."
+    )
+    group = answers[(4, 5, 6)]
+    # list items, a flattened table and sentences starting with "Vraag"/"Antwoord" stay answer text
+    assert "\na) een verklaring van een deskundige;\nb) een controle" in group
+    assert "\n1. de gemeente;\n2. de Rijksdienst voor Identiteitsgegevens.\n" in group
+    assert "• Aantal verzoeken per jaar\n• 2013: 280\n• 2014: 312\n" in group
+    assert "«Vraag is of deze waarborgen voldoende zijn.»" in group
+    assert group.endswith("Antwoord 4 in de brief van 2013 ging hier al op in.")
+    assert answers[(7,)] == "Ja, in de jaarlijkse rapportage over identiteitsfraude."
+    assert parsed.reply is not None and parsed.reply.signatories[1].co_signer is True
+
+
+def test_real_layout_tweedekamer_nader_antwoord() -> None:
+    parsed = parse_text(load("real-layout-tweedekamer-nader-antwoord-ah-tk-20212022-472.txt"))
+    assert parsed.document_type == "Antwoord schriftelijke vragen (nader)"
+    assert parsed.reply is not None and parsed.reply.kind == FOLLOW_UP
+    assert parsed.reply.received_on == date(2021, 10, 13)  # "(ontvangen 13 oktober⏎2021)"
+    assert parsed.reply.see_also == ["ah-tk-20202021-4076", "ah-tk-20212022-105"]  # wrapped 'Zie ook'
+    assert people(parsed) == [("Van Ginneken", "D66"), ("Bouchallikh", "GroenLinks")]
+    assert [n for n, _ in parsed.questions] == [1, 2, 3]
+    assert parsed.answers[0] == ([1], "Ja.")
+    assert parsed.answers[1][0] == [2, 3]
+    assert parsed.answers[1][1].startswith("Het aanvullende onderzoek van de politie laat zien dat in 2019")
+    assert parsed.answers[1][1].endswith("Geen van de resultaten is in een strafzaak gebruikt.")
+
+
+def test_real_layout_ob_mededeling_block_with_notice_sentence() -> None:
+    parsed = parse_text(load("real-layout-ob-mededeling-notice-ah-tk-20182019-3605.txt"))
+    assert parsed.reply is not None and parsed.reply.kind == POSTPONEMENT
+    assert parsed.reply.received_on == date(2019, 8, 19)
+    assert parsed.notice_text == (
+        "De vragen van de leden Den Boer en Verhoeven (beiden D66) over het koppelen van "
+        "camerabeelden door een private stichting kunnen niet binnen de gebruikelijke termijn van "
+        "drie weken worden beantwoord, omdat afstemming met de politie en de betrokken gemeenten "
+        "nodig is."
+    )
+    assert [n for n, _ in parsed.questions] == [1, 2] and parsed.answers == []
+    assert (parsed.vergaderjaar, parsed.number) == ("2018-2019", "3605")
+
+
+def test_real_layout_eerste_kamer_pdf() -> None:
+    parsed = parse_text(load("real-layout-ek-pdf-ah-ek-20192020-10.txt"))
+    assert parsed.doc_id == "ah-ek-20192020-10"
+    assert (parsed.vergaderjaar, parsed.number) == ("2019-2020", "10")
+    assert parsed.header is not None and parsed.header.chamber == "Eerste Kamer"
+    assert people(parsed) == [("Van Rooijen", "50PLUS")]
+    assert parsed.header.asked_on == date(2020, 4, 29)  # "op 29 april 2020 medegedeeld aan"
+    assert parsed.header.addressed_to == ["Minister van Sociale Zaken en Werkgelegenheid"]
+    assert parsed.reply is not None and parsed.reply.received_on == date(2020, 6, 10)
+    assert parsed.questions[0][1].endswith("ook met het oog op het eigendomsrecht van gepensioneerden?")
+    assert parsed.answers == [([1], "Ja. De Raad van State wordt over het wetsvoorstel om advies gevraagd.")]
+    assert_clean(parsed)
+
+
+def test_real_layout_ob_page_title_repeats_the_header() -> None:
+    parsed = parse_text(load("real-layout-ob-browser-ek-question-kv-ek-215160000.txt"))
+    assert parsed.header is not None and parsed.header.chamber == "Eerste Kamer"
+    assert len(parsed.header.askers) == 12 and parsed.header.askers[8].name == "D.J.H. van Dijk"
+    assert parsed.header.subject == "het meerjarenplan van de Raad voor de Rechtspraak 2015-2020"
+    assert parsed.header.asked_on == date(2015, 9, 25)
+    assert (parsed.vergaderjaar, parsed.number, parsed.zaak_number) == ("2015-2016", "215160000", None)
+    assert parsed.reply is None and [n for n, _ in parsed.questions] == [1, 2]
+
+
+def test_real_layout_tweedekamer_question_page_with_notes_at_the_end() -> None:
+    parsed = parse_text(load("real-layout-tweedekamer-question-page-2024D40283.txt"))
+    assert (parsed.document_type, parsed.document_title) == (
+        "Schriftelijke vragen", "Gezichtsherkenning door de politie"
+    )
+    assert parsed.number == "2024Z16676" and parsed.zaak_number == "2024Z16676"
+    assert parsed.header is not None and len(parsed.header.addressed_to) == 4
+    assert parsed.questions == [
+        (1, "Bent u bekend met het bericht «Politie gebruikte jarenlang gezichtsherkenning zonder "
+            "wettelijke basis»?"),
+        (2, "Hoeveel beelden uit het cameratoezicht in de openbare ruimte zijn daarbij vergeleken met "
+            "de databank van de politie?"),
+        (3, "Welke waarborgen gelden er voor burgers die ten onrechte als verdachte zijn aangemerkt?"),
+    ]
+    assert parsed.footnote_texts == [
+        "NOS, 22 oktober 2024 (https://www.example.org/nieuws/politie-gezichtsherkenning)",
+        "De Volkskrant, 21 oktober 2024",
+    ]
+    assert parsed.footnotes == ["https://www.example.org/nieuws/politie-gezichtsherkenning"]
+    assert_clean(parsed)
+
+
+def test_real_layout_markdown_copy_with_pipe_tables() -> None:
+    parsed = parse_text(load("real-layout-ob-markdown-copy-kv-tk-2013Z08797.txt"))
+    assert parsed.header is not None and parsed.header.chamber == "Tweede Kamer"
+    assert (parsed.vergaderjaar, parsed.number) == ("2012-2013", "2013Z08797")
+    assert parsed.header.addressed_to == [
+        "Minister van Veiligheid en Justitie", "Minister van Binnenlandse Zaken en Koninkrijksrelaties"
+    ]
+    assert parsed.questions[0] == (
+        1, "Bent u bekend met het bericht dat in straatkasten camera’s met UMTS-modems zijn aangetroffen?"
+    )
+    assert parsed.footnotes == ["https://www.example.org/nieuws/camera-in-straatkast"]
+    assert_clean(parsed)
+
+
+REAL_LAYOUTS = sorted(p.name for p in FIXTURES.glob("real-layout-*.txt"))
+
+
+def test_there_are_at_least_twelve_real_layout_fixtures() -> None:
+    assert len(REAL_LAYOUTS) >= 12
+
+
+@pytest.mark.parametrize("name", REAL_LAYOUTS)
+def test_real_layout_fixture_through_document_from_text(name: str) -> None:
+    # The path of `kamerwacht parse --format text FILE` (koop.document_from_text).
+    from crawler.parsers.koop import document_from_text
+
+    parsed = parse_text(load(name))
+    doc = document_from_text(load(name))
+    assert [q.number for q in doc.questions] == [n for n, _ in parsed.questions]
+    assert [a.numbers for a in doc.answers] == [ns for ns, _ in parsed.answers]
+    assert [a.name for a in doc.askers] == [p.name for p in parsed.header.askers]  # type: ignore[union-attr]
+    if parsed.doc_id:
+        assert doc.doc_id == parsed.doc_id
+    for part in [*doc.questions, *doc.answers]:
+        assert part.text and "Naar boven" not in part.text and "ISSN" not in part.text
+
+
+# --- adversarial variants (CONSTRUCTED inline texts; people and dates from DOCUMENTS.md) ------
+
+HEADER_2237 = (
+    "Vragen van het lid Buitenweg (GroenLinks) aan de Minister van Justitie en Veiligheid over "
+    "gezichtsherkenning (ingezonden 5 maart 2020)."
+)
+REPLY_2237 = "Antwoord van Minister Grapperhaus (Justitie en Veiligheid) (ontvangen 26 maart 2020)."
+
+
+def test_heading_repeating_the_word_vraag_and_answer_op_de_vragen() -> None:
+    parsed = parse_text("\n\n".join([
+        HEADER_2237, REPLY_2237, "Vraag 1 en vraag 2", "Wie?", "Wat?",
+        "Antwoord op de vragen 1 en 2", "Niemand.",
+    ]))
+    assert parsed.questions == [(1, "Wie?"), (2, "Wat?")]
+    assert parsed.answers == [([1, 2], "Niemand.")]
+
+
+def test_heading_and_first_line_on_one_line_when_the_text_has_no_heading_lines() -> None:
+    parsed = parse_text("\n".join([
+        HEADER_2237, REPLY_2237, "Vraag 1: Wie heeft de app gebruikt?", "Antwoord 1: Niemand.",
+        "Vraag 2. Sinds wanneer?", "Antwoord op vraag 2: Niet van toepassing.",
+    ]))
+    assert parsed.questions == [(1, "Wie heeft de app gebruikt?"), (2, "Sinds wanneer?")]
+    assert parsed.answers == [([1], "Niemand."), ([2], "Niet van toepassing.")]
+
+
+def test_an_answer_sentence_starting_with_vraag_colon_is_not_a_heading() -> None:
+    parsed = parse_text("\n\n".join([
+        HEADER_2237, REPLY_2237, "Vraag 1", "Wie?", "Vraag 2", "Wat?",
+        "Antwoord 1", "Vraag 2: zie hieronder. De politie.", "Antwoord 2", "Niets.",
+    ]))
+    assert parsed.answers[0] == ([1], "Vraag 2: zie hieronder. De politie.")
+
+
+def test_older_layout_with_bare_numbers_and_capitalised_dates() -> None:
+    # CONSTRUCTED in the style of older Aanhangsel pages (bare "1" lines, "(Ingezonden"/"(Ontvangen")
+    parsed = parse_text("\n".join([
+        "Vragen van het lid Van Tongeren (GroenLinks) aan de minister van Veiligheid en Justitie "
+        "over camera's in straatkasten (Ingezonden 26 april 2013)",
+        "Antwoord van minister Opstelten (Veiligheid en Justitie) (Ontvangen 21 mei 2013)",
+        "1", "Bent u bekend met het bericht?", "1", "Ja.",
+        "2", "Wie is eigenaar van de camera's?", "2", "De gemeente.",
+    ]))
+    assert parsed.header is not None and parsed.header.asked_on == date(2013, 4, 26)
+    assert parsed.reply is not None and parsed.reply.received_on == date(2013, 5, 21)
+    assert parsed.questions == [(1, "Bent u bekend met het bericht?"), (2, "Wie is eigenaar van de camera's?")]
+    assert parsed.answers == [([1], "Ja."), ([2], "De gemeente.")]
+
+
+def test_bare_numbers_out_of_order_are_not_read_as_headings() -> None:
+    with pytest.raises(TextParseError, match="no 'Vraag <n>' headings"):
+        parse_text("\n".join([HEADER_2237, "1", "Wie?", "3", "Wat?"]))
+
+
+def test_toelichting_after_the_header_and_after_the_reply_line() -> None:
+    toelichting = ("Deze vragen dienen ter aanvulling op eerdere vragen terzake van het lid Van Nispen "
+                   "(SP), ingezonden 5 maart 2020 (vraagnummer 2020Z04360).")
+    question_only = parse_text("\n\n".join([HEADER_2237, "Toelichting:", toelichting, "Vraag 1", "Wie?"]))
+    assert question_only.toelichting == toelichting and question_only.reply is None
+    answered = parse_text("\n\n".join([HEADER_2237, REPLY_2237, "Toelichting:", toelichting,
+                                       "Vraag 1", "Wie?", "Antwoord 1", "Niemand."]))
+    assert answered.toelichting == toelichting
+    assert answered.reply is not None and answered.reply.received_on == date(2020, 3, 26)
+    assert answered.questions == [(1, "Wie?")]
+
+
+def test_zaak_number_inside_the_ingezonden_parenthesis() -> None:
+    parsed = parse_text("\n\n".join([
+        HEADER_2237.replace("5 maart 2020)", "5 maart 2020, 2020Z04331)"), "Vraag 1", "Wie?"
+    ]))
+    assert parsed.header is not None and parsed.header.asked_on == date(2020, 3, 5)
+
+
+def test_reply_with_decomposed_accents_capital_ontvangen_and_role_only_signer() -> None:
+    # A Mac clipboard gives NFD ("s" + cedilla); "(Ontvangen" in older texts.
+    reply = parse_reply_line(
+        "Antwoord van minister Yes\u0327ilgo\u0308z-Zegerius (Justitie en Veiligheid) (Ontvangen 3 juni 2022)"
+    )
+    assert [(s.name, s.role) for s in reply.signatories] == [
+        ("Yeşilgöz-Zegerius", "Minister van Justitie en Veiligheid")
+    ]
+    assert reply.received_on == date(2022, 6, 3)
+    parsed = parse_text("\n\n".join([
+        HEADER_2237, "Antwoord van de Minister van Justitie en Veiligheid (ontvangen 26 maart 2020).",
+        "Vraag 1", "Wie?", "Antwoord 1", "Niemand.",
+    ]))
+    assert parsed.reply is not None
+    assert [(s.name, s.role) for s in parsed.reply.signatories] == [(None, "Minister van Justitie en Veiligheid")]
+
+
+def test_tweedekamer_postponement_with_the_notice_after_the_questions() -> None:
+    parsed = parse_text("\n".join([
+        "Mededeling (uitstel antwoord) : Uitstel beantwoording vragen van het lid Buitenweg over gezichtsherkenning",
+        HEADER_2237,
+        "Mededeling van Minister Grapperhaus (Justitie en Veiligheid) (ontvangen 26 maart 2020).",
+        "Vraag 1",
+        "Bent u bekend met het bericht dat de Nederlandse politie de gezichtsherkenningsapp van",
+        "Clearview AI heeft uitgeprobeerd?",
+        "De vragen van het lid Buitenweg (GroenLinks) over gezichtsherkenning kunnen tot mijn",
+        "spijt niet binnen de gebruikelijke termijn worden beantwoord.",
+    ]))
+    assert parsed.questions == [(1, "Bent u bekend met het bericht dat de Nederlandse politie de "
+                                    "gezichtsherkenningsapp van Clearview AI heeft uitgeprobeerd?")]
+    assert parsed.notice_text is not None and parsed.notice_text.endswith("termijn worden beantwoord.")
+
+
+def test_answer_ending_in_a_numbered_list_is_not_taken_for_footnotes() -> None:
+    parsed = parse_text("\n".join([
+        HEADER_2237, REPLY_2237, "Vraag 1", "Wie hebben toegang tot de beelden?", "Antwoord 1",
+        "Toegang hebben:", "1", "de politie;", "2", "de gemeente.",
+    ]))
+    assert parsed.footnote_texts == []
+    assert parsed.answers[0][1].endswith("de gemeente.") and "de politie" in parsed.answers[0][1]
+
+
+def test_short_last_answer_line_is_kept_and_only_navigation_is_cut() -> None:
+    parsed = parse_text("\n".join([
+        HEADER_2237, REPLY_2237, "Vraag 1", "Welke partijen zijn betrokken?", "Antwoord 1",
+        "De volgende partijen:", "- politie", "- gemeente", "Privacy", "Cookies", "Contact",
+    ]))
+    assert parsed.answers[0][1] == "De volgende partijen:\n- politie\n- gemeente"
+
+
+def test_page_foot_line_starting_with_a_number_is_body_text_without_a_marker() -> None:
+    text = "\n".join([
+        "Tweede Kamer der Staten-Generaal 2", "Vergaderjaar 2019–2020", HEADER_2237, REPLY_2237,
+        "Vraag 1", "Hoe vaak is de app gebruikt?", "Antwoord 1", "De app is in totaal",
+        "12 keer gebruikt.",
+        "ah-tk-20192020-2237 ISSN 0921 - 7398 ’s-Gravenhage 2020",
+        "Aanhangsel van de Handelingen Tweede Kamer, vergaderjaar 2019–2020 1",
+    ])
+    parsed = parse_text(text)
+    assert parsed.answers == [([1], "De app is in totaal 12 keer gebruikt.")]
+    assert parsed.footnote_texts == [] and parsed.doc_id == "ah-tk-20192020-2237"
+
+
+def test_permanent_link_of_another_kind_of_document_is_not_taken_as_the_id() -> None:
+    # A question page may link to its later answer; only an id of the document's own kind counts.
+    text = "\n".join([
+        "https://zoek.officielebekendmakingen.nl/ah-tk-20192020-2237.html",
+        HEADER_2237, "Vraag 1", "Wie?",
+    ])
+    assert parse_text(text).doc_id is None
+    two = "\n".join([
+        "https://zoek.officielebekendmakingen.nl/ah-tk-20192020-2237.html",
+        "https://zoek.officielebekendmakingen.nl/ah-tk-20192020-2238.html",
+        HEADER_2237, REPLY_2237, "Vraag 1", "Wie?", "Antwoord 1", "Niemand.",
+    ])
+    assert parse_text(two).doc_id is None
+
+
+def test_latin1_decoded_utf8_is_mojibake() -> None:
+    # UTF-8 read as ISO-8859-1 leaves C1 controls: "–" becomes "â\x80\x93"
+    bad = "vergaderjaar 2020–2021".encode("utf-8").decode("latin-1")
+    assert find_mojibake(bad) is not None
+    with pytest.raises(TextParseError, match="^mojibake"):
+        parse_text(doc("Vraag 1", f"Wat staat er in {bad}?"))
+
+
+def test_header_without_an_end_fails_fast() -> None:
+    import time
+
+    text = "Vragen van het lid X (D66) " + "aan de Minister van Justitie " * 1000
+    start = time.perf_counter()
+    with pytest.raises(TextParseError, match="question header not understood"):
+        parse_text(text)
+    assert time.perf_counter() - start < 0.5
+
+
+# --- robustness: any input gives a ParsedText or a TextParseError/DateParseError --------------
+
+
+def _outcome(text: str) -> None:
+    from archive.dates import DateParseError
+
+    try:
+        assert isinstance(parse_text(text), ParsedText)
+    except (TextParseError, DateParseError):
+        pass  # anything else (IndexError, AttributeError, KeyError...) fails the test
+
+
+ALL_FIXTURES = sorted(p.name for p in FIXTURES.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", ALL_FIXTURES)
+def test_truncated_and_shuffled_fixtures_never_crash(name: str) -> None:
+    import random
+
+    text = load(name)
+    for cut in range(0, len(text), 97):
+        _outcome(text[:cut])
+        _outcome(text[cut:])
+    rng = random.Random(name)
+    lines = text.split("\n")
+    for _ in range(20):
+        shuffled = lines[:]
+        rng.shuffle(shuffled)
+        _outcome("\n".join(shuffled))
+        dropped = lines[:]
+        del dropped[rng.randrange(len(dropped))]
+        _outcome("\n".join(dropped))
+
+
+def test_random_garbage_never_crashes() -> None:
+    import random
+
+    rng = random.Random(20240501)
+    tokens = (
+        "Vraag 1|Vragen 2 en 3|Antwoord 1|Antwoord op vraag 2|Vragen van het lid|Kat (D66)|aan de|"
+        "Minister van Justitie|over|(ingezonden 5 maart 2020)|Antwoord van Minister X (Justitie)|"
+        "(ontvangen 31 februari 2020)|, mede namens de|Zie ook Aanhangsel Handelingen, vergaderjaar "
+        "2020–2021, nr. 5|Mededeling van|Nader antwoord van|X Noot|1|2|Naar boven|https://x.nl/a|"
+        "ah-tk-20202021-1 ISSN 0921 - 7398|’s-Gravenhage 2021|Kamer, vergaderjaar 2020–2021|"
+        "Toelichting:|(|)|?|.|\n|\n\n|\f|\xad|\u200b|«|»|•|a)|Privacy"
+    ).split("|")
+    for _ in range(1500):
+        _outcome(" ".join(rng.choice(tokens) for _ in range(rng.randrange(1, 60))))
+        _outcome("".join(chr(rng.randrange(0x20, 0x2100)) for _ in range(rng.randrange(0, 120))))
+
+
+def test_ingezonden_date_above_the_header_and_bare_numbered_questions() -> None:
+    # CONSTRUCTED in the style of a Griffie question document: Zaak number and date above the
+    # header, questions numbered with bare "1" lines; people and date from DOCUMENTS.md row 16.
+    parsed = parse_text("\n".join([
+        "2024Z16676", "(ingezonden 23 oktober 2024)",
+        "Vragen van de leden Kathmann, Lahlah en Mutluer (allen GroenLinks-PvdA) aan de Minister van "
+        "Justitie en Veiligheid over het gebruik van gezichtsherkenning door de politie",
+        "1", "Bent u bekend met het bericht «Politie gebruikte gezichtsherkenning»?1",
+        "2", "Hoeveel beelden zijn daarbij gebruikt?",
+        "1) https://www.example.org/nieuws/gezichtsherkenning",
+    ]))
+    assert parsed.header is not None and parsed.header.asked_on == date(2024, 10, 23)
+    assert parsed.number == "2024Z16676"
+    assert parsed.questions == [
+        (1, "Bent u bekend met het bericht «Politie gebruikte gezichtsherkenning»?"),
+        (2, "Hoeveel beelden zijn daarbij gebruikt?"),
+    ]
+    assert parsed.footnotes == ["https://www.example.org/nieuws/gezichtsherkenning"]
+
+
+def test_note_popup_close_button_on_its_own_line_and_notes_after_naar_boven() -> None:
+    parsed = parse_text("\n".join([
+        HEADER_2237, "Vraag 1", "Kent u het bericht?1", "Naar boven",
+        "X", "Noot", "1", "https://www.example.org/a", "Over deze site", "Contact",
+    ]))
+    assert parsed.questions == [(1, "Kent u het bericht?")]
+    assert parsed.footnote_texts == ["https://www.example.org/a"]
+
+
+def test_first_page_footer_extracted_out_of_order_inside_a_question() -> None:
+    parsed = parse_text("\n".join([
+        "Tweede Kamer der Staten-Generaal 2", "Vergaderjaar 2019–2020", HEADER_2237, REPLY_2237,
+        "Vraag 1", "Wie heeft de",
+        "’s-Gravenhage 2020", "ah-tk-20192020-2237", "ISSN 0921 - 7398",
+        "Aanhangsel van de Handelingen Tweede Kamer, vergaderjaar 2019–2020 1",
+        "app gebruikt?", "Antwoord 1", "De rechtbank ’s-Gravenhage heeft in 2020 geoordeeld.",
+    ]))
+    assert parsed.questions == [(1, "Wie heeft de app gebruikt?")]
+    assert parsed.answers == [([1], "De rechtbank ’s-Gravenhage heeft in 2020 geoordeeld.")]
+    assert parsed.doc_id == "ah-tk-20192020-2237"
