@@ -209,10 +209,18 @@ class Store:
         """Forget what was parsed from a source (documents, their records, quarantine): used by
         reparse, which rebuilds all of it from the raw archive."""
         with self.db:
-            ids = [r[0] for r in self.db.execute("SELECT DISTINCT record_id FROM documents WHERE source=?", (source,))]
-            self.db.executemany("DELETE FROM records WHERE id=?", [(i,) for i in ids if i])
+            ids = [r[0] for r in self.db.execute(
+                "SELECT DISTINCT record_id FROM documents WHERE source=? AND record_id IS NOT NULL", (source,))]
             self.db.execute("DELETE FROM documents WHERE source=?", (source,))
             self.db.execute("DELETE FROM quarantine WHERE source=?", (source,))
+            for record_id in ids:
+                # A record can hold documents of other sources too: it lives on without these.
+                remaining = self.db.execute(
+                    "SELECT doc_id FROM documents WHERE record_id=? AND accepted=1 LIMIT 1", (record_id,)).fetchone()
+                if remaining:
+                    self._remerge(remaining[0])
+                else:
+                    self.db.execute("DELETE FROM records WHERE id=?", (record_id,))
 
     def sources(self) -> list[str]:
         rows = self.db.execute(

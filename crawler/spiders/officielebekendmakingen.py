@@ -92,11 +92,12 @@ class OfficieleBekendmakingenSpider(KamerwachtSpider):
 
     async def start(self):
         base = self.settings["KAMERWACHT_KOOP_SRU_URL"]
-        since = (self.since or None) and self.since.isoformat()
-        if since is None and self.stored_watermark() is None:
+        watermark = self.stored_watermark()
+        since = self.since.isoformat() if self.since else None
+        if since is None and watermark is None:
             since = self.settings.get("KAMERWACHT_CRAWL_SINCE")
         dates = {"since": since, "until": self.until.isoformat() if self.until else None,
-                 "modified_since": self.stored_watermark()}
+                 "modified_since": watermark}
         self.seen: set[str] = set()
         for query in query_chunks(base, default_vocabulary().search_terms(languages=["nl"]), **dates):
             yield scrapy.Request(sru_url(base, query, 1, PAGE_SIZE), callback=self.parse, errback=self.on_error,

@@ -148,3 +148,17 @@ def test_quarantine_is_kept_with_pointer(store):
     good.source = "s"
     store.put_document(good, True, "names clearview")
     assert store.quarantined("s") == []
+
+
+def test_clear_source_keeps_records_of_other_sources(store):
+    docs = thread()
+    for d in docs:
+        store.put_document(d, True, "names clearview")
+    other = doc("tk-2020D11840", POSTPONEMENT, key="2020Z04331", date=D(2020, 3, 26), ministers=[GRAPPERHAUS])
+    other.source = "tweedekamer"
+    store.put_document(other, True, "names clearview")
+    store.clear_source("officielebekendmakingen")
+    r = store.get_record("2020Z04331")
+    assert [d.id for d in r.documents] == ["tk-2020D11840"] and r.status == POSTPONED
+    store.clear_source("tweedekamer")
+    assert store.count_records() == 0
