@@ -377,3 +377,11 @@ def test_invalid_yaml_raises_vocabulary_error(tmp_path: Path) -> None:
 def test_top_level_must_be_a_mapping(tmp_path: Path) -> None:
     with pytest.raises(VocabularyError, match="expected a mapping"):
         Vocabulary.load(write(tmp_path, "- just a list\n"))
+
+
+def test_camera_footage_counts_but_a_bare_camera_does_not():
+    # constructed sentences
+    voc = default_vocabulary()
+    assert [t.id for t in voc.tag("Worden de camerabeelden van de stichting aan de politie gekoppeld?")] == ["cctv"]
+    assert [t.id for t in voc.tag("Hoeveel verborgen camera's staan er in straatkasten?")] == ["cctv"]
+    assert voc.tag("De minister stond voor de camera van de NOS.") == []

@@ -1051,8 +1051,8 @@ def test_real_layout_ob_browser_page_with_navigation_panels_and_footer() -> None
     ]
     assert parsed.reply.received_on == date(2021, 9, 28)
     assert parsed.reply.see_also == ["ah-tk-20202021-4076"]
-    # "Nummer 105" and "Vraagnummer 2021Z14661" in the metadata panel are two different numbers
-    assert (parsed.vergaderjaar, parsed.number, parsed.zaak_number) == ("2021-2022", "105", "2021Z14661")
+    # "Nummer 105" and "Vraagnummer 2021Z99999" in the metadata panel are two different numbers
+    assert (parsed.vergaderjaar, parsed.number, parsed.zaak_number) == ("2021-2022", "105", "2021Z99999")
     assert parsed.doc_id == "ah-tk-20212022-105"  # from the "Permanente link"
     assert [n for n, _ in parsed.questions] == [1, 2, 3]
     assert parsed.questions[1][1] == (
