@@ -97,7 +97,8 @@ def merge(documents: Iterable[SourceDocument]) -> Record:
 
     documents = [
         DocumentRef(d.kind, d.url, d.date, d.doc_id,
-                    [Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer) for m in d.ministers])
+                    [Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer) for m in d.ministers],
+                    notice=d.notice)
         for d in docs
     ]
     known = {d.doc_id for d in docs}

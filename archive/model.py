@@ -85,6 +85,8 @@ class DocumentRef:
     # False for a document we know exists (e.g. the answer a question's metadata links to) but
     # whose text is not in the archive yet.
     fetched: bool = True
+    # What a postponement notice says (why and until when), when the source gives the sentence.
+    notice: str | None = None
 
 
 @dataclass
@@ -148,6 +150,8 @@ class SourceDocument:
     footnotes: list[str] = field(default_factory=list)
     linked_ids: list[str] = field(default_factory=list)  # e.g. overheidop:aanhangsel
     see_also: list[str] = field(default_factory=list)  # "Zie ook" references, as KOOP ids
+    notice: str | None = None  # the sentence of a postponement notice
+    toelichting: str | None = None  # an explanatory note printed after the header or reply line
     tools: list[Tool] = field(default_factory=list)
     provenance: DocumentProvenance | None = None
 

@@ -502,5 +502,8 @@ def document_from_text(text: str, url: str = "", doc_id: str | None = None) -> S
         meta.vraagnummer = zaak
     elif ZAAK_RE.match(tk_page.get("id", "")):
         meta.vraagnummer = tk_page["id"]  # tweedekamer.nl pages: id= is the Zaak (unless it repeats did=)
-    return _document(parsed.header, parsed.reply, questions, answers, list(parsed.footnotes), meta, url, doc_id,
-                     source="text", title=parsed.document_title)
+    doc = _document(parsed.header, parsed.reply, questions, answers, list(parsed.footnotes), meta, url, doc_id,
+                    source="text", title=parsed.document_title)
+    doc.notice = parsed.notice_text
+    doc.toelichting = parsed.toelichting
+    return doc

@@ -105,3 +105,12 @@ def test_parse_error_is_a_clear_message(tmp_path):
     proc = run_cli(["parse", str(bad)], tmp_path / "data", check=False)
     assert proc.returncode == 1 and "truncated or malformed document XML" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_parse_postponement_notice_keeps_its_sentence(tmp_path):
+    r, _ = parse(tmp_path, "--format", "text", str(TEXT / "real-layout-ob-mededeling-notice-ah-tk-20182019-3605.txt"))
+    assert r["status"] == "postponed" and r["answers"] == [] and r["answered_on"] is None
+    [notice] = r["documents"]
+    assert notice["kind"] == "postponement_notice" and notice["date"] == "2019-08-19"
+    assert notice["ministers"][0]["person_id"] == "nl-ferd-grapperhaus"
+    assert "niet binnen de gebruikelijke termijn" in notice["notice"]
