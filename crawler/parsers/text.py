@@ -2,7 +2,7 @@
 
 Input is the text a reader sees: copied from zoek.officielebekendmakingen.nl (OB) or
 tweedekamer.nl, the element texts of the OB XML, or text extracted from the official PDF. The
-layouts are described in /work/shared/reference/FORMATS.md sections 1-4 and 12; this module reads
+layouts are described in shared/reference/FORMATS.md sections 1-4 and 12; this module reads
 all of them with one pipeline:
 
 1. refuse mojibake (the caller must re-decode the raw bytes; guessing a repair here would hide

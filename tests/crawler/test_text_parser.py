@@ -1,7 +1,7 @@
 """The shared Dutch text parser (crawler.parsers.text).
 
 Sources of the texts used here:
-* REAL: /work/shared/reference/sources/nl_ob/plooi_fixtures/ah-tk-20202021-3235.xml and .html,
+* REAL: data/recordings/officielebekendmakingen/byte-exact/ah-tk-20202021-3235.xml and .html,
   byte-exact KOOP files (see PROVENANCE.txt there).
 * CONSTRUCTED: tests/fixtures/text/*.txt (each says so in its first line) and the inline texts
   below. Layouts follow FORMATS.md; people, parties, dates and numbers follow DOCUMENTS.md; the
@@ -31,7 +31,7 @@ from crawler.parsers.text import (
 )
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "text"
-PLOOI = Path("/work/shared/reference/sources/nl_ob/plooi_fixtures")
+from tests.conftest import PLOOI  # verbatim copies in data/recordings: the repo must not need ../shared
 
 
 def load(name: str) -> str:
