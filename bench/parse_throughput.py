@@ -8,7 +8,6 @@ minister resolution). Prints its figures; the README quotes them. Target: >= 500
 from __future__ import annotations
 
 import argparse
-import copy
 import os
 import platform
 import resource

@@ -158,7 +158,7 @@ def reparse(sources: tuple[str, ...]) -> None:
             run = store.start_run(source, "reparse")
             store.clear_source(source)
             documents = quarantined = 0
-            for item in spidercls.reparse(lambda: iter_responses(settings.raw_dir, source)):
+            for item in spidercls.reparse(lambda source=source: iter_responses(settings.raw_dir, source)):
                 if isinstance(item, DocumentItem):
                     try:
                         outcome = processing.process(item.document, vocabulary, registry)

@@ -20,10 +20,10 @@ from lxml import etree
 
 from archive.dates import DateParseError, parse_date
 from archive.model import (
-    ANSWER, FOLLOW_UP, POSTPONEMENT, QUESTION, AnswerPart, Asker, Minister, QuestionPart, SourceDocument,
+    QUESTION, AnswerPart, Asker, Minister, QuestionPart, SourceDocument,
 )
 from crawler.parsers.text import (
-    ParsedText, find_mojibake, TextParseError, normalise_text, parse_numbers, parse_question_header, parse_reply_line, parse_text,
+    ParsedText, find_mojibake, TextParseError, parse_numbers, parse_question_header, parse_reply_line, parse_text,
 )
 
 PARSER_VERSION = "koop-1"

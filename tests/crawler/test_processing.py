@@ -1,6 +1,5 @@
 """The stages between parser and store: validate, normalise, tag, resolve ministers."""
 
-import copy
 import datetime as dt
 
 import pytest

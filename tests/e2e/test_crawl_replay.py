@@ -1,7 +1,6 @@
 """End to end: a real Scrapy crawl of the bundled recordings (replay download handler), the
 store, the raw WARC archive, and reparse from that archive. One crawl for the module."""
 
-import json
 import sqlite3
 
 import pytest
