@@ -127,7 +127,10 @@ def merge(documents: Iterable[SourceDocument]) -> Record:
     for d in docs:
         footnotes += [f for f in d.footnotes if f not in footnotes]
     addressed = next((d.addressed_to for d in docs if d.addressed_to), [])
+    # The question's own title (a short topic, as KOOP gives it) reads best; otherwise the subject
+    # of the header ("over <subject>"), which starts lower-case in the running sentence.
     title = next((d.title for d in docs if d.kind == QUESTION and d.title), "") or header_doc.subject or docs[0].title
+    title = title[:1].upper() + title[1:]
     zaak = next((d.question_key for d in docs if d.question_key and ZAAK_RE.match(d.question_key)), None)
 
     return Record(
