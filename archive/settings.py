@@ -48,6 +48,12 @@ def _date(name: str, value: str) -> dt.date:
         raise SettingsError(f"{name}={value!r}: expected a date YYYY-MM-DD") from None
 
 
+def _choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value not in allowed:
+        raise SettingsError(f"{name}={value!r}: expected one of {', '.join(allowed)}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     # Where the raw archive (WARC), the record store and crawl state live.
@@ -68,6 +74,13 @@ class Settings:
     koop_sru_url: str
     # Scrapy's HTTP cache (development only; the WARC archive is the ground truth).
     http_cache: bool
+    # Search backend: "embedded" (tantivy, no server) or "elasticsearch" (a later issue).
+    search_backend: str = "embedded"
+    # Where the embedded index lives (versioned sub-directories, swapped when a rebuild completes).
+    index_dir: Path | None = None
+    # The site: address and port of the WSGI server started by `kamerwacht serve` / `make run`.
+    host: str = "127.0.0.1"
+    port: int = 8000
 
     @property
     def raw_dir(self) -> Path:
@@ -76,6 +89,10 @@ class Settings:
     @property
     def store_path(self) -> Path:
         return self.data_dir / "kamerwacht.sqlite"
+
+    @property
+    def search_index_dir(self) -> Path:
+        return self.index_dir or self.data_dir / "index"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> "Settings":
@@ -92,4 +109,9 @@ class Settings:
             crawl_since=_date("KAMERWACHT_CRAWL_SINCE", g("KAMERWACHT_CRAWL_SINCE", "2008-01-01")),
             koop_sru_url=g("KAMERWACHT_KOOP_SRU_URL", "https://repository.overheid.nl/sru"),
             http_cache=_bool("KAMERWACHT_HTTP_CACHE", g("KAMERWACHT_HTTP_CACHE", "false")),
+            search_backend=_choice("KAMERWACHT_SEARCH_BACKEND", g("KAMERWACHT_SEARCH_BACKEND", "embedded"),
+                                   ("embedded", "elasticsearch")),
+            index_dir=Path(g("KAMERWACHT_INDEX_DIR")) if g("KAMERWACHT_INDEX_DIR") else None,
+            host=g("KAMERWACHT_HOST", "127.0.0.1"),
+            port=_int("KAMERWACHT_PORT", g("KAMERWACHT_PORT", "8000")),
         )

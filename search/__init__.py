@@ -1,2 +1,5 @@
-"""Search: engine interface, query model, schema, indexer and query builder, one module per
-backend (embedded default and Elasticsearch). Built by the search-and-site issue; empty until then."""
+"""Search: one engine interface (search.engine), a backend-independent query model
+(search.model), the schema declared once (search.schema), the write side (search.indexer) and
+one module per backend (search.embedded: tantivy, the default; Elasticsearch: a later issue).
+
+Imports archive/ only; never crawler/ or web/."""
