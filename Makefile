@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install crawl status bench clean
+.PHONY: run test install crawl status index serve bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,22 +15,33 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Main job: crawl the bundled recordings of the real sources through Scrapy (replay download
-# handler: no network), store the records and print a summary. Indexing and the site come with
-# the search issue.
+# handler: no network), store the records, bring the embedded index up to date and serve the
+# site at http://127.0.0.1:8000 (KAMERWACHT_PORT to change). Re-running reuses the venv, the
+# store and the index (the crawl of the recordings is idempotent; indexing only catches up).
 run: $(STAMP)
 	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
 	$(BIN)/kamerwacht status
+	$(BIN)/kamerwacht index
+	$(BIN)/kamerwacht serve
 
 test: $(STAMP)
 	$(BIN)/pytest -q
 
-crawl: run
+crawl: $(STAMP)
+	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
+
+index: $(STAMP)
+	$(BIN)/kamerwacht index
+
+serve: $(STAMP)
+	$(BIN)/kamerwacht serve
 
 status: $(STAMP)
 	$(BIN)/kamerwacht status
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_throughput.py
+	$(BIN)/python bench/search_bench.py --records 100000
 
 clean:
 	rm -rf $(VENV) var

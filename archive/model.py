@@ -246,3 +246,44 @@ def record_from_json(d: dict[str, Any]) -> Record:
     for key in ("asked_on", "answered_on", "postponed_on"):
         d[key] = _date(d.get(key))
     return Record(**d)
+
+
+# --- validation of records from outside (kamerwacht import) -------------------------------
+
+class RecordError(ValueError):
+    """A record (e.g. a line of an import file) that does not follow the contract."""
+
+
+_REQUIRED = ("id", "country", "parliament", "title", "language", "askers", "addressed_to", "ministers",
+             "asked_on", "answered_on", "status", "questions", "answers", "footnotes", "documents", "tools",
+             "provenance")
+
+
+def validate_record_json(d: Any) -> dict[str, Any]:
+    """The record in its canonical JSON shape, or RecordError saying what is wrong."""
+    if not isinstance(d, dict):
+        raise RecordError(f"a record is a JSON object, not {type(d).__name__}")
+    missing = [k for k in _REQUIRED if k not in d]
+    if missing:
+        raise RecordError(f"missing field(s): {', '.join(missing)}")
+    if not isinstance(d["id"], str) or not d["id"].strip():
+        raise RecordError("id must be a non-empty string")
+    if d["country"] not in ("NL", "BE"):
+        raise RecordError(f"country {d['country']!r} is not NL or BE")
+    if d["status"] not in STATUSES:
+        raise RecordError(f"status {d['status']!r} is not one of {', '.join(STATUSES)}")
+    kind = d["provenance"].get("kind") if isinstance(d["provenance"], dict) else None
+    if kind not in PROVENANCE_KINDS:
+        raise RecordError(f"provenance.kind {kind!r} is not one of {', '.join(PROVENANCE_KINDS)}")
+    for key in ("asked_on", "answered_on", "postponed_on"):
+        value = d.get(key)
+        if value is not None:
+            try:
+                dt.date.fromisoformat(value)
+            except (TypeError, ValueError):
+                raise RecordError(f"{key} {value!r} is not a date YYYY-MM-DD") from None
+    try:
+        record = record_from_json(d)
+    except (TypeError, KeyError, ValueError, AttributeError) as exc:
+        raise RecordError(f"does not follow the record contract: {exc}") from None
+    return to_json(record)

@@ -158,6 +158,15 @@ class Store:
                 self._remerge(remaining[0])
         return new_id
 
+    def put_records(self, records: list[dict]) -> None:
+        """Store records that arrive whole (``kamerwacht import``), validated by the caller.
+        They have no source documents here; a later reparse of a source that holds documents
+        of the same question re-merges the record from those documents."""
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO records(id, json) VALUES (?,?)",
+                [(r["id"], json.dumps(r, ensure_ascii=False, sort_keys=True)) for r in records])
+
     def get_document(self, doc_id: str) -> SourceDocument:
         row = self.db.execute("SELECT json FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         if row is None:

@@ -1,4 +1,4 @@
-"""``kamerwacht``: crawl | parse | reparse | status (index and serve come with the search issue)."""
+"""``kamerwacht``: crawl | parse | reparse | index | reindex | serve | export | import | status."""
 
 from __future__ import annotations
 
@@ -223,6 +223,138 @@ def status() -> None:
                 click.echo(f"  {n} x {name}")
     finally:
         store.close()
+
+
+# --- search index, site, bulk data -----------------------------------------------------------
+
+def _open_engine(settings: Settings, *, read_only: bool):
+    from search.factory import open_engine
+
+    return open_engine(settings, read_only=read_only)
+
+
+@main.command()
+def index() -> None:
+    """Bring the search index up to date with the record store (adds, replaces, removes)."""
+    from search.indexer import index_records
+
+    settings = _settings()
+    store = Store(settings.store_path)
+    engine = _open_engine(settings, read_only=False)
+    try:
+        total = store.count_records()
+        wanted = {r["id"] for r in store.iter_record_json()}
+        with click.progressbar(length=total, label="indexing", file=sys.stderr) as bar:
+            done = index_records(engine, store.iter_record_json(), progress=lambda n: bar.update(n - bar.pos))
+        stale = [r["id"] for r in engine.iter_records() if r["id"] not in wanted]
+        for record_id in stale:
+            engine.delete(record_id)
+        click.echo(f"indexed {done} records, removed {len(stale)} no longer in the store;"
+                   f" the index holds {engine.count()}")
+    finally:
+        engine.close()
+        store.close()
+
+
+@main.command()
+def reindex() -> None:
+    """Build a new index from the stored records; the site keeps answering from the old one
+    until the new one is complete."""
+    settings = _settings()
+    store = Store(settings.store_path)
+    engine = _open_engine(settings, read_only=False)
+    try:
+        with click.progressbar(length=store.count_records(), label="reindexing", file=sys.stderr) as bar:
+            done = engine.rebuild(store.iter_record_json(), progress=lambda n: bar.update(n - bar.pos))
+        click.echo(f"rebuilt the index with {done} records")
+    finally:
+        engine.close()
+        store.close()
+
+
+@main.command()
+@click.option("--host", help="Default: KAMERWACHT_HOST (127.0.0.1).")
+@click.option("--port", type=int, help="Default: KAMERWACHT_PORT (8000).")
+@click.option("--threads", type=int, default=4, show_default=True)
+def serve(host: str | None, port: int | None, threads: int) -> None:
+    """Serve the site and the JSON API with waitress (a production WSGI server)."""
+    import waitress
+
+    from web import create_app
+
+    settings = _settings()
+    host, port = host or settings.host, port or settings.port
+    app = create_app()
+    click.echo(f"Kamerwacht is served at http://{host}:{port}/ (API: http://{host}:{port}/api/v1/openapi.json);"
+               " stop with Ctrl-C")
+    waitress.serve(app, host=host, port=port, threads=threads, ident="kamerwacht")
+
+
+@main.command()
+@click.option("--since", help="Only records asked on or after this date (YYYY-MM-DD).")
+def export(since: str | None) -> None:
+    """Every record as one JSON line (the record contract), to standard output."""
+    if since:
+        try:
+            dt.date.fromisoformat(since)
+        except ValueError:
+            raise click.BadParameter(f"{since!r} is not a date YYYY-MM-DD", param_hint="--since") from None
+    settings = _settings()
+    store = Store(settings.store_path)
+    try:
+        out = click.get_text_stream("stdout")
+        for record in store.iter_record_json():
+            if since and (record.get("asked_on") or "") < since:
+                continue
+            out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+    finally:
+        store.close()
+
+
+@main.command(name="import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.option("--batch", type=int, default=2000, show_default=True, help="Records per index write.")
+def import_(file, batch: int) -> None:
+    """Load records from a JSON-lines FILE (as `export` writes it; - for standard input): each
+    line is validated, bad lines are reported with their number and skipped, good ones are
+    stored and indexed."""
+    from archive.model import RecordError, validate_record_json
+    from search.indexer import index_records
+
+    settings = _settings()
+    store = Store(settings.store_path)
+    engine = _open_engine(settings, read_only=False)
+    good = bad = 0
+    pending: list[dict] = []
+
+    def flush() -> None:
+        store.put_records(pending)
+        index_records(engine, pending)
+        pending.clear()
+
+    try:
+        for number, line in enumerate(file, 1):
+            if not line.strip():
+                continue
+            try:
+                record = validate_record_json(json.loads(line))
+            except (json.JSONDecodeError, RecordError) as exc:
+                bad += 1
+                click.echo(f"line {number}: skipped: {exc}", err=True)
+                continue
+            pending.append(record)
+            good += 1
+            if len(pending) >= batch:
+                flush()
+                click.echo(f"\r{good} records imported", nl=False, err=True)
+        if pending:
+            flush()
+        click.echo(f"\nimported {good} records, skipped {bad} bad lines", err=True)
+    finally:
+        engine.close()
+        store.close()
+    if bad and not good:
+        raise click.ClickException("no valid record in the file")
 
 
 if __name__ == "__main__":
