@@ -14,8 +14,9 @@ will declare the same chains in its mapping):
 * ``plain``: lower case and folding without stemming: the spelling vocabulary for "did you mean".
 
 Decompounding happens here in Python, at index time, into a separate ``parts`` field, instead
-of tantivy's ``split_compound`` filter. Measured on the test corpus (tests/search/test_analysis.py):
-``split_compound`` only splits a word that decomposes *entirely* into list words without linking
+of tantivy's ``split_compound`` filter. Measured with the same word list on seven query/compound
+pairs (tests/search/test_analysis.py::test_measured_recall_of_compound_splitting):
+``split_compound`` finds 3, ``Decompounder`` 7. ``split_compound`` only splits a word that decomposes *entirely* into list words without linking
 letters and then *replaces* it by its parts: "gezichtsherkenningssoftware" (linking -s-) stays
 whole, "cameratoezicht" becomes camera + toezicht and the exact word is no longer indexed as
 one term, and it cannot emit "gezichtsherkenning" (two parts together). ``Decompounder``
@@ -153,6 +154,7 @@ class Decompounder:
         self._automaton.make_automaton()
         self._cache: dict[str, tuple[str, ...]] = {}  # lower-cased word -> parts
         self._compounds: set[str] = set()  # the cached words that have parts
+        self._generation = 0  # counts cache clears
 
     @classmethod
     def load(cls, path: Path = WORDS_PATH, vocabulary: Vocabulary | None = None) -> Decompounder:
@@ -193,6 +195,7 @@ class Decompounder:
         if len(self._cache) > 200_000:  # bounded (~20 MB); a rebuild recomputes what it dropped
             self._cache.clear()
             self._compounds.clear()
+            self._generation += 1
         found = self._compute(fold_word(key))
         self._cache[key] = found
         if found:
@@ -274,9 +277,12 @@ class Decompounder:
         record at index time, so the per-word work is set operations in C: only words never
         seen before are split, only known compounds are looked up."""
         words = set(_LONG_WORD.findall(text.lower()))
-        cache = self._cache
-        for word in words.difference(cache):
+        generation = self._generation
+        for word in words.difference(self._cache):
             self._remember(word)
+        if generation != self._generation:  # the cache was cleared half-way: look each word up
+            return list(dict.fromkeys(itertools.chain.from_iterable(self.parts(w) for w in sorted(words))))
+        cache = self._cache
         return list(dict.fromkeys(itertools.chain.from_iterable(cache[w] for w in words & self._compounds)))
 
 

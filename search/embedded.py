@@ -745,7 +745,13 @@ def _facet_values(results: list[dict[str, Any]]) -> dict[str, list[FacetValue]]:
                 into[bucket["key"]] = into.get(bucket["key"], 0) + bucket["doc_count"]
     out = {}
     for facet in FACETS:
-        values = [FacetValue(v, facet_label(facet, v), c) for v, c in counts[facet].items()]
+        items = sorted(counts[facet].items(), key=lambda kv: -kv[1])
+        if facet not in COMPLETE_FACETS and len(items) > MAX_FACET_VALUES:
+            # Labels (registry, vocabulary) only for the values that can make the cut: the
+            # first MAX_FACET_VALUES and those tied with the last of them.
+            last = items[MAX_FACET_VALUES - 1][1]
+            items = [kv for kv in items if kv[1] >= last]
+        values = [FacetValue(v, facet_label(facet, v), c) for v, c in items]
         values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))
         out[facet] = values if facet in COMPLETE_FACETS else values[:MAX_FACET_VALUES]
     return out

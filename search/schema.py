@@ -214,7 +214,8 @@ def document_for(record: Mapping[str, Any]) -> dict[str, Any]:
     tools = _required(record, "tools")
     provenance = _required(record, "provenance")
     newest, oldest = _sort_keys(record_id, asked_on)
-    doc: dict[str, Any] = {f.name: ([] if f.kind == "keyword" else "") for f in FIELDS}
+    empty: dict[str, Any] = {"keyword": [], "date": None, "int": None}
+    doc: dict[str, Any] = {f.name: empty.get(f.kind, "") for f in FIELDS}
     doc.update({
         "id": [record_id],
         # ASCII escapes: twice as fast to encode as ensure_ascii=False, and loads() gives

@@ -186,3 +186,23 @@ def test_highlighter_uses_the_language_of_the_record():
     highlighter = Highlighter({"nl": frozenset(analyze("nl", "camera")), "fr": frozenset(analyze("fr", "caméra"))})
     [fragment] = highlighter.fragments(["Les caméras intelligentes."], "fr")
     assert fragment == "Les <mark>caméras</mark> intelligentes."
+
+
+def test_decompounder_cache_clear_half_way_loses_no_parts(monkeypatch):
+    decompounder = Decompounder.load()
+    text = "cameratoezicht gezichtsherkenningssoftware persoonsgegevens kentekenherkenning"
+    expected = set(decompounder.text_parts(text))
+    fresh = Decompounder.load()
+    remember = fresh._remember
+    calls = []
+
+    def clearing(key):  # clear the cache after the first new word, as a full cache would
+        calls.append(key)
+        if len(calls) == 2:
+            fresh._cache.clear()
+            fresh._compounds.clear()
+            fresh._generation += 1
+        return remember(key)
+
+    monkeypatch.setattr(fresh, "_remember", clearing)
+    assert set(fresh.text_parts(text)) == expected

@@ -221,8 +221,10 @@ def test_relevance_ranks_title_matches_and_exact_words_first(engine):
     assert order.index("2019Z22222") < order.index("2018Z14045")
 
 
-def test_empty_query_with_relevance_lists_newest_first(engine):
+def test_relevance_without_words_to_rank_by_lists_newest_first(engine):
     assert ranked(engine) == ranked(engine, sort="newest")
+    newest = ranked(engine, sort="newest")
+    assert ranked(engine, "-politie") == [i for i in newest if i in found(engine, "-politie")]
 
 
 @pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
