@@ -346,7 +346,7 @@ def import_(file, batch: int) -> None:
             good += 1
             if len(pending) >= batch:
                 flush()
-                click.echo(f"\r{good} records imported", nl=False, err=True)
+                click.echo(f"{good} records imported", err=True)
         if pending:
             flush()
         click.echo(f"\nimported {good} records, skipped {bad} bad lines", err=True)

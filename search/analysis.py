@@ -72,9 +72,16 @@ class AnalysisError(ValueError):
 
 # --- analyzers ---------------------------------------------------------------------------
 
+# Single letters left by apostrophes and initials ("camera's", "'t", "d'immatriculation",
+# "F.B.J."): they carry no meaning, and as a second token they turn a one-word query into a
+# much slower phrase query ("camera's" took 2.5x as long as "camera" at 100k records).
+SINGLE_LETTERS = [chr(c) for c in range(ord("a"), ord("z") + 1)]
+
+
 def _chain(*filters: tantivy.Filter) -> tantivy.TextAnalyzer:
     builder = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple()).filter(tantivy.Filter.remove_long(MAX_TOKEN_CHARS))
-    for f in (tantivy.Filter.lowercase(), tantivy.Filter.ascii_fold(), *filters):
+    for f in (tantivy.Filter.lowercase(), tantivy.Filter.ascii_fold(),
+              tantivy.Filter.custom_stopword(SINGLE_LETTERS), *filters):
         builder = builder.filter(f)
     return builder.build()
 
