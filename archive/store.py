@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import quote
 
 from archive.merge import merge
 from archive.model import Record, SourceDocument, document_from_json, record_from_json, to_json
@@ -88,9 +89,14 @@ def _dumps(obj) -> str:
 
 
 class Store:
-    def __init__(self, path: Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: Path, *, read_only: bool = False):
+        """``read_only``: open an existing store with SQLite's ``mode=ro`` (the site): any write
+        raises sqlite3.OperationalError, so a bug there cannot change the archive."""
         self.path = path
+        if read_only:
+            self.db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(path)
         self.db.executescript(SCHEMA)
 
@@ -177,13 +183,18 @@ class Store:
         row = self.db.execute("SELECT accepted, reason FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
         return (bool(row[0]), row[1]) if row else None
 
+    def alias_target(self, record_id: str) -> str | None:
+        """The current id of a record whose id changed (a later document brought its Zaak number)."""
+        row = self.db.execute("SELECT new_id FROM record_aliases WHERE old_id=?", (record_id,)).fetchone()
+        return row[0] if row else None
+
     def get_record(self, record_id: str) -> Record:
         row = self.db.execute("SELECT json FROM records WHERE id=?", (record_id,)).fetchone()
         if row is None:
-            alias = self.db.execute("SELECT new_id FROM record_aliases WHERE old_id=?", (record_id,)).fetchone()
-            if alias is None:
+            target = self.alias_target(record_id)
+            if target is None:
                 raise KeyError(record_id)
-            return self.get_record(alias[0])
+            return self.get_record(target)
         return record_from_json(json.loads(row[0]))
 
     def record_json(self, record_id: str) -> dict:

@@ -8,10 +8,7 @@ through an SQLite ``mode=ro`` connection.
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from flask import Flask, current_app, g
 
@@ -25,24 +22,6 @@ STATS_KEY = "kamerwacht.stats"
 DEMO_KINDS = ("constructed", "abridged")
 
 
-class ReadOnlyStore(Store):
-    """The record store opened read-only: Store's queries, none of its writes.
-
-    ``Store.__init__`` creates the file and runs its schema script, both writes; this opens an
-    existing file with SQLite's ``mode=ro`` URI instead, so a bug in the site cannot change the
-    archive (any write raises ``sqlite3.OperationalError: attempt to write a readonly database``).
-    """
-
-    def __init__(self, path: Path) -> None:  # noqa: super().__init__ deliberately not called
-        self.path = path
-        self.db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
-
-    def alias_target(self, record_id: str) -> str | None:
-        """The current id of a record whose id changed (a later document brought its Zaak number)."""
-        row = self.db.execute("SELECT new_id FROM record_aliases WHERE old_id=?", (record_id,)).fetchone()
-        return row[0] if row else None
-
-
 def settings() -> Settings:
     return current_app.config["SETTINGS"]
 
@@ -53,11 +32,12 @@ def get_engine() -> SearchEngine:
     return g.engine
 
 
-def get_store() -> ReadOnlyStore | None:
-    """None when nothing was crawled yet (no store file): pages say so instead of failing."""
+def get_store() -> Store | None:
+    """The record store, read-only (``mode=ro``); None when nothing was crawled yet (no store
+    file): pages say so instead of failing."""
     if "store" not in g:
         path = settings().store_path
-        g.store = ReadOnlyStore(path) if path.exists() else None
+        g.store = Store(path, read_only=True) if path.exists() else None
     return g.store
 
 

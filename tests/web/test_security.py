@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from tests.web.xss_record import RECORD_ID as XSS_ID
-from web.context import ReadOnlyStore
+from archive.store import Store
 
 PAGES = ["/", "/?q=clearview", f"/questions/{XSS_ID}", "/ministers", "/ministers/nl-ferd-grapperhaus", "/tools",
          "/tools/clearview-ai", "/coverage", "/static/site.css", "/questions/nope", "/api/v1/search",
@@ -99,7 +99,7 @@ def test_site_never_writes_to_the_store(client, web_settings):
     for url in ("/coverage", "/", "/questions/2021Z13971", "/ministers", "/api/v1/export.jsonl"):
         assert client.get(url).status_code == 200
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
-    store = ReadOnlyStore(path)
+    store = Store(path, read_only=True)
     try:
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             store.db.execute("DELETE FROM records")
