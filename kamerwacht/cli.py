@@ -284,7 +284,7 @@ def serve(host: str | None, port: int | None, threads: int) -> None:
 
     settings = _settings()
     host, port = host or settings.host, port or settings.port
-    app = create_app()
+    app = create_app({"SETTINGS": settings})
     click.echo(f"Kamerwacht is served at http://{host}:{port}/ (API: http://{host}:{port}/api/v1/openapi.json);"
                " stop with Ctrl-C")
     waitress.serve(app, host=host, port=port, threads=threads, ident="kamerwacht")

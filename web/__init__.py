@@ -3,7 +3,7 @@
 ``create_app()`` reads ``archive.settings.Settings.from_env()``; tests and tools pass
 ``create_app({"SETTINGS": Settings(...)})``. Other config keys:
 
-* ``STATS_TTL`` (seconds, default 60): how long the minister/tool figures are cached (web.stats).
+* ``STATS_TTL`` (seconds, default 600): how long the minister/tool figures are cached (web.stats).
 * ``CSV_MAX_ROWS`` (default 10,000, the engine's result window): cap of /api/v1/search.csv.
 * ``ENGINE_FACTORY``: ``Settings -> SearchEngine``; default ``search.factory.open_engine(...,
   read_only=True)``. The web never opens an engine for writing.
@@ -30,7 +30,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         DEBUG=False,
         TESTING=False,
         PROPAGATE_EXCEPTIONS=False,
-        STATS_TTL=60,
+        STATS_TTL=600,
         CSV_MAX_ROWS=MAX_WINDOW,
         ENGINE_FACTORY=context.default_engine_factory,
     )
