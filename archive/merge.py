@@ -9,12 +9,13 @@ function of the set of documents: whatever order they were crawled in, the recor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Iterable
 
+from archive import lifecycle
 from archive.model import (
-    ABRIDGED, ANSWER, ANSWERED, CONSTRUCTED, FOLLOW_UP, OPEN, POSTPONED, POSTPONEMENT,
-    QUESTION, RECORDED, AnswerPart, Asker, DocumentRef, Minister, Provenance, QuestionPart,
+    ABRIDGED, ANSWER, CONSTRUCTED, FOLLOW_UP, POSTPONEMENT, QUESTION, RECORDED, AnswerPart, Asker, DocumentRef, Minister, Provenance, QuestionPart,
     Record, SourceDocument, Tool,
 )
 
@@ -73,7 +74,9 @@ def _ministers(docs: Iterable[SourceDocument]) -> list[Minister]:
     return out
 
 
-def merge(documents: Iterable[SourceDocument]) -> Record:
+def merge(documents: Iterable[SourceDocument], as_of: dt.date | None = None) -> Record:
+    """``as_of``: the day the status is computed for (default today): a question becomes late
+    when its deadline passes without answer or postponement (archive.lifecycle)."""
     docs = sorted(documents, key=document_order)
     if not docs:
         raise MergeError("no documents to merge")
@@ -109,13 +112,10 @@ def merge(documents: Iterable[SourceDocument]) -> Record:
         documents.append(DocumentRef(ANSWER, f"https://zoek.officielebekendmakingen.nl/{lid}.html", None, lid, [], False))
 
     answered_on = first_answers[0].date if first_answers else None
-    if answers_docs or linked_missing:
-        status = ANSWERED
-    elif postponements:
-        status = POSTPONED
-    else:
-        status = OPEN
     asked_on = header_doc.asked_on
+    due = lifecycle.deadline(asked_on, next((d.deadline for d in docs if d.deadline), None))
+    status = lifecycle.status(answered=bool(answers_docs or linked_missing), postponed=bool(postponements),
+                              due=due, as_of=as_of or dt.date.today())
     days = (answered_on - asked_on).days if answered_on and asked_on else None
 
     provs = [d.provenance for d in docs if d.provenance]
@@ -162,4 +162,6 @@ def merge(documents: Iterable[SourceDocument]) -> Record:
         subject=header_doc.subject,
         postponed_on=postponements[0].date if postponements else None,
         days_to_answer=days,
+        deadline=due,
+        withdrawn=any(d.withdrawn for d in docs),
     )

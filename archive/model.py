@@ -26,11 +26,12 @@ ANSWER = "answer"
 FOLLOW_UP = "follow_up_answer"
 DOCUMENT_KINDS = (QUESTION, POSTPONEMENT, ANSWER, FOLLOW_UP)
 
-# Record status.
+# Record status (archive.lifecycle says when each applies).
 OPEN = "open"
 POSTPONED = "postponed"
 ANSWERED = "answered"
-STATUSES = (OPEN, POSTPONED, ANSWERED)
+LATE = "late"
+STATUSES = (OPEN, POSTPONED, ANSWERED, LATE)
 
 # Provenance kinds: real bytes from the source, real bytes cut short, or text written by us.
 RECORDED = "recorded"
@@ -154,6 +155,8 @@ class SourceDocument:
     toelichting: str | None = None  # an explanatory note printed after the header or reply line
     tools: list[Tool] = field(default_factory=list)
     provenance: DocumentProvenance | None = None
+    deadline: dt.date | None = None  # the source's own answer deadline (TK Zaak.Termijn)
+    withdrawn: bool = False  # the asker withdrew the question (kept, and marked)
 
     def text(self) -> str:
         """All text a reader sees, for tagging and search."""
@@ -186,6 +189,8 @@ class Record:
     subject: str = ""
     postponed_on: dt.date | None = None
     days_to_answer: int | None = None
+    deadline: dt.date | None = None
+    withdrawn: bool = False
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -224,6 +229,7 @@ def document_from_json(d: dict[str, Any]) -> SourceDocument:
     d["tools"] = [Tool(**t) for t in d.get("tools", [])]
     d["asked_on"] = _date(d.get("asked_on"))
     d["date"] = _date(d.get("date"))
+    d["deadline"] = _date(d.get("deadline"))
     d["provenance"] = _prov(d.get("provenance"))
     return SourceDocument(**d)
 
@@ -243,7 +249,7 @@ def record_from_json(d: dict[str, Any]) -> Record:
     p = dict(d["provenance"])
     p["documents"] = [DocumentProvenance(**x) for x in p.get("documents", [])]
     d["provenance"] = Provenance(**p)
-    for key in ("asked_on", "answered_on", "postponed_on"):
+    for key in ("asked_on", "answered_on", "postponed_on", "deadline"):
         d[key] = _date(d.get(key))
     return Record(**d)
 
@@ -275,7 +281,7 @@ def validate_record_json(d: Any) -> dict[str, Any]:
     kind = d["provenance"].get("kind") if isinstance(d["provenance"], dict) else None
     if kind not in PROVENANCE_KINDS:
         raise RecordError(f"provenance.kind {kind!r} is not one of {', '.join(PROVENANCE_KINDS)}")
-    for key in ("asked_on", "answered_on", "postponed_on"):
+    for key in ("asked_on", "answered_on", "postponed_on", "deadline"):
         value = d.get(key)
         if value is not None:
             try:

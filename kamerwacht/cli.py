@@ -18,6 +18,7 @@ from archive.model import to_json
 
 SOURCES = {
     "officielebekendmakingen": "crawler.spiders.officielebekendmakingen:OfficieleBekendmakingenSpider",
+    "tweedekamer": "crawler.spiders.tweedekamer:TweedeKamerSpider",
 }
 
 
@@ -151,10 +152,10 @@ def reparse(sources: tuple[str, ...]) -> None:
     vocabulary, registry = default_vocabulary(), default_registry()
     try:
         for source in sources or tuple(SOURCES):
-            spidercls = _spider_class(source)
             if not warc_files(settings.raw_dir, source):
                 click.echo(f"{source}: nothing in the raw archive")
                 continue
+            spidercls = _spider_class(source)
             run = store.start_run(source, "reparse")
             store.clear_source(source)
             documents = quarantined = 0
@@ -233,6 +234,15 @@ def _open_engine(settings: Settings, *, read_only: bool):
     return open_engine(settings, read_only=read_only)
 
 
+def _as_of_today(records):
+    """Records with their status for today: an unanswered question turns late when its deadline
+    passes, even if no new document arrived since it was stored (archive.lifecycle)."""
+    from archive import lifecycle
+
+    today = dt.date.today()
+    return (lifecycle.refresh(r, today) for r in records)
+
+
 @main.command()
 def index() -> None:
     """Bring the search index up to date with the record store (adds, replaces, removes)."""
@@ -245,7 +255,8 @@ def index() -> None:
         total = store.count_records()
         wanted = {r["id"] for r in store.iter_record_json()}
         with click.progressbar(length=total, label="indexing", file=sys.stderr) as bar:
-            done = index_records(engine, store.iter_record_json(), progress=lambda n: bar.update(n - bar.pos))
+            done = index_records(engine, _as_of_today(store.iter_record_json()),
+                                 progress=lambda n: bar.update(n - bar.pos))
         stale = [r["id"] for r in engine.iter_records() if r["id"] not in wanted]
         for record_id in stale:
             engine.delete(record_id)
@@ -265,7 +276,7 @@ def reindex() -> None:
     engine = _open_engine(settings, read_only=False)
     try:
         with click.progressbar(length=store.count_records(), label="reindexing", file=sys.stderr) as bar:
-            done = engine.rebuild(store.iter_record_json(), progress=lambda n: bar.update(n - bar.pos))
+            done = engine.rebuild(_as_of_today(store.iter_record_json()), progress=lambda n: bar.update(n - bar.pos))
         click.echo(f"rebuilt the index with {done} records")
     finally:
         engine.close()

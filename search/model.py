@@ -22,7 +22,7 @@ FACETS: dict[str, str] = {
     "parliament": "parliament, e.g. 'Tweede Kamer'",
     "country": "NL or BE",
     "year": "year the question was asked (YYYY)",
-    "status": "open, postponed or answered",
+    "status": "open, postponed, answered or late (deadline passed, no answer, no postponement)",
     "language": "language code of the record (nl, fr)",
 }
 # Filters the web uses internally but does not offer as facets (e.g. the "demo data" banner
@@ -30,7 +30,7 @@ FACETS: dict[str, str] = {
 HIDDEN_FILTERS = ("provenance",)
 PROVENANCE_KINDS = ("recorded", "abridged", "constructed")
 SORTS = ("relevance", "newest", "oldest")
-STATUSES = ("open", "postponed", "answered")
+STATUSES = ("open", "postponed", "answered", "late")
 MAX_PER_PAGE = 100
 MAX_WINDOW = 10_000  # page * per_page: deeper pages are refused (narrow the search instead)
 MAX_QUERY_CHARS = 500

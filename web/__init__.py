@@ -20,7 +20,7 @@ from flask import Flask
 
 from archive.settings import Settings
 from search.model import MAX_WINDOW
-from web import context, errors, security, ui
+from web import context, errors, feeds, security, ui
 from web.api import api
 
 
@@ -53,4 +53,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     ui.init_app(app)
     app.register_blueprint(ui.ui)
     app.register_blueprint(api, url_prefix="/api/v1")
+    app.register_blueprint(feeds.feeds, url_prefix="/feeds")
     return app

@@ -19,7 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
-from search.model import MAX_WINDOW, QueryError, SearchQuery, SearchResult
+from search.model import MAX_WINDOW, QueryError, SearchQuery, SearchResult, STATUSES
 from web import charts, i18n, present
 from web.context import demo_count, get_engine, get_stats, get_store
 from web.params import FACET_TO_PARAM, FILTER_PARAMS, SEARCH_PARAMS, parse_search
@@ -105,7 +105,7 @@ class FacetBlock:
 
 
 def _facet_label(facet: str, value: str, label: str) -> str:
-    if facet == "status" and value in ("open", "postponed", "answered"):
+    if facet == "status" and value in STATUSES:
         return t(f"status_{value}")
     if facet == "category" and lang() != "nl":
         return default_vocabulary().categories.get(value, {}).get(lang(), label)

@@ -8,7 +8,7 @@ import pytest
 
 from archive.merge import MergeError, merge
 from archive.model import (
-    ANSWER, ANSWERED, CONSTRUCTED, FOLLOW_UP, OPEN, POSTPONED, POSTPONEMENT, QUESTION, RECORDED, AnswerPart, Asker,
+    ANSWER, ANSWERED, CONSTRUCTED, FOLLOW_UP, LATE, OPEN, POSTPONED, POSTPONEMENT, QUESTION, RECORDED, AnswerPart, Asker,
     DocumentProvenance, Minister, QuestionPart, SourceDocument, Tool, record_from_json, to_json,
 )
 from archive.store import QuarantineEntry, Store
@@ -66,11 +66,16 @@ def test_merge_is_independent_of_crawl_order():
         assert to_json(merge(list(perm))) == expected
 
 
-def test_status_open_postponed_and_linked_answer():
-    q = doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")
-    assert merge([q]).status == OPEN
+def test_status_open_late_postponed_and_linked_answer():
+    q = doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")  # asked 2020-03-05
+    assert merge([q], as_of=D(2020, 3, 26)).status == OPEN  # the last day of the three weeks
+    assert merge([q], as_of=D(2020, 3, 26)).deadline == D(2020, 3, 26)
+    assert merge([q], as_of=D(2020, 3, 27)).status == LATE  # deadline passed, no answer, no postponement
+    q.deadline = D(2020, 4, 30)  # the source's own deadline (TK Zaak.Termijn) wins
+    assert merge([q], as_of=D(2020, 4, 1)).status == OPEN
+    q.deadline = None
     p = doc("ah-tk-20192020-2237", POSTPONEMENT, key="2020Z04331", date=D(2020, 3, 26), ministers=[GRAPPERHAUS])
-    assert merge([q, p]).status == POSTPONED  # a postponement is not an answer
+    assert merge([q, p], as_of=D(2020, 6, 1)).status == POSTPONED  # a postponement is not an answer, nor late
     assert merge([q, p]).answered_on is None
     linked = doc("kv-tk-2020Z01644", QUESTION, key="2020Z01644", linked=["ah-tk-20192020-2004"])
     r = merge([linked])
@@ -162,3 +167,21 @@ def test_clear_source_keeps_records_of_other_sources(store):
     assert [d.id for d in r.documents] == ["tk-2020D11840"] and r.status == POSTPONED
     store.clear_source("tweedekamer")
     assert store.count_records() == 0
+
+
+def test_withdrawn_is_marked_not_dropped():
+    q = doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")
+    q.withdrawn = True
+    r = merge([q], as_of=D(2020, 3, 10))
+    assert r.withdrawn and r.id == "2020Z04331" and r.questions
+
+
+def test_lifecycle_refresh_moves_open_to_late_only():
+    from archive import lifecycle
+
+    rec = to_json(merge([doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")], as_of=D(2020, 3, 10)))
+    assert rec["status"] == "open"
+    assert lifecycle.refresh(rec, D(2020, 3, 26))["status"] == "open"
+    assert lifecycle.refresh(rec, D(2020, 3, 27))["status"] == "late"
+    answered = to_json(merge(thread(), as_of=D(2020, 3, 10)))
+    assert lifecycle.refresh(answered, D(2030, 1, 1)) is answered

@@ -37,14 +37,14 @@ def test_index_then_export_import_round_trip(crawled, tmp_path):
 def test_import_reports_bad_lines_and_keeps_the_good(crawled, tmp_path):
     good = run_cli(["export"], crawled).stdout.splitlines()
     record = json.loads(good[0])
-    bad_status = dict(record, id="x-1", status="late")
+    bad_status = dict(record, id="x-1", status="cancelled")
     bad_date = dict(record, id="x-2", asked_on="2021-02-30")
     lines = [good[0], "{not json", json.dumps(bad_status), json.dumps(bad_date), json.dumps([1]), good[1]]
     dump = tmp_path / "mixed.jsonl"
     dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
     proc = run_cli(["import", str(dump)], tmp_path / "d")
     err = proc.stderr
-    assert "line 2: skipped: " in err and "line 3: skipped: status 'late'" in err
+    assert "line 2: skipped: " in err and "line 3: skipped: status 'cancelled'" in err
     assert "line 4: skipped: asked_on '2021-02-30' is not a date" in err and "line 5: skipped: a record is a JSON object" in err
     assert "imported 2 records, skipped 4 bad lines" in err
     ids = [json.loads(line)["id"] for line in run_cli(["export"], tmp_path / "d").stdout.splitlines()]

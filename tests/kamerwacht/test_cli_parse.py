@@ -30,7 +30,9 @@ def test_parse_real_xml(tmp_path):
 
 def test_parse_constructed_html_and_kind(tmp_path):
     r, _ = parse(tmp_path, str(RECORDINGS / "docs" / "kv-tk-2013Z08797.html"), "--kind", "constructed")
-    assert r["id"] == "2013Z08797" and r["status"] == "open" and r["provenance"]["kind"] == "constructed"
+    # asked in 2013, no answer, no postponement in what we hold: late
+    assert r["id"] == "2013Z08797" and r["status"] == "late" and r["provenance"]["kind"] == "constructed"
+    assert r["deadline"] == "2013-05-17"
     assert r["footnotes"] and r["tools"]
 
 
