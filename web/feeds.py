@@ -78,7 +78,7 @@ def _day(value: str | None) -> dt.date | None:
 
 def rfc3339(day: dt.date | dt.datetime) -> str:
     if isinstance(day, dt.datetime):
-        return day.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return day.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return f"{day.isoformat()}T00:00:00Z"
 
 
@@ -259,7 +259,7 @@ def atom_response(feed: ET.Element) -> Response:
 
 
 def _now() -> str:
-    return rfc3339(dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+    return rfc3339(dt.datetime.now(dt.UTC).replace(microsecond=0))
 
 
 # --- views ---------------------------------------------------------------------------------------

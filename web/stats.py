@@ -21,7 +21,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import datetime as dt
+
+from archive.ministers import Registry, default_registry
 from archive.model import ANSWER, FOLLOW_UP
+
+
+def _p90(days: list[int]) -> float | None:
+    if not days:
+        return None
+    if len(days) == 1:
+        return float(days[0])
+    return statistics.quantiles(days, n=10, method="inclusive")[-1]
 
 
 @dataclass
@@ -31,14 +42,51 @@ class MinisterFigures:
     records: set[str] = field(default_factory=set)  # questions they answered
     days: list[int] = field(default_factory=list)  # days_to_answer of questions whose first answer they signed
     per_year: Counter[str] = field(default_factory=Counter)  # answers by year of the answer document
+    # Questions without an answer, counted for whoever held the office they were addressed to
+    # on the day they were asked (archive.lifecycle: open, postponed, late).
+    unanswered: Counter[str] = field(default_factory=Counter)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "answers": self.answers,
             "co_signed": self.co_signed,
             "records": len(self.records),
+            "answered": len(self.records),
+            "open": self.unanswered["open"],
+            "postponed": self.unanswered["postponed"],
+            "late": self.unanswered["late"],
             "median_days_to_answer": statistics.median(self.days) if self.days else None,
+            "p90_days_to_answer": _p90(self.days),
             "answers_per_year": dict(sorted(self.per_year.items())),
+        }
+
+
+@dataclass
+class RoleFigures:
+    """One office across its holders and its ministry's renames ("Minister van Veiligheid en
+    Justitie" until 2017 and "Minister van Justitie en Veiligheid" after are one history)."""
+
+    label: str  # the role as most recently written
+    label_date: str = ""
+    holders: set[str] = field(default_factory=set)
+    records: set[str] = field(default_factory=set)
+    days: list[int] = field(default_factory=list)
+    unanswered: Counter[str] = field(default_factory=Counter)
+
+    def note(self, role: str, day: str | None) -> None:
+        if day and day >= self.label_date:
+            self.label, self.label_date = role, day
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "role": self.label,
+            "holders": sorted(self.holders),
+            "answered": len(self.records),
+            "open": self.unanswered["open"],
+            "postponed": self.unanswered["postponed"],
+            "late": self.unanswered["late"],
+            "median_days_to_answer": statistics.median(self.days) if self.days else None,
+            "p90_days_to_answer": _p90(self.days),
         }
 
 
@@ -66,19 +114,37 @@ class Stats:
     ministers: dict[str, MinisterFigures]
     tools: dict[str, ToolFigures]
     records: int
+    roles: dict[str, RoleFigures] = field(default_factory=dict)
+    # Unanswered questions (open, postponed, late) by who they are waiting for: the person
+    # holding the addressed office on the day of asking, the ministry (across renames), the
+    # askers' party. group -> key -> {"label", "questions"}.
+    waiting: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 def _year(value: str | None) -> str | None:
     return value[:4] if value else None
 
 
-def compute(records: Iterable[dict[str, Any]]) -> Stats:
+UNANSWERED = ("open", "postponed", "late")
+
+
+def _office_key(term: Any) -> str:
+    return "|".join(term.office) if term.office else term.role
+
+
+def compute(records: Iterable[dict[str, Any]], registry: Registry | None = None) -> Stats:
+    registry = registry or default_registry()
     ministers: dict[str, MinisterFigures] = defaultdict(MinisterFigures)
+    roles: dict[str, RoleFigures] = {}
+    waiting: dict[str, dict[str, dict[str, Any]]] = {"minister": {}, "ministry": {}, "party": {}}
     tools: dict[str, ToolFigures] = defaultdict(ToolFigures)
     count = 0
     for record in records:
         count += 1
         _add_ministers(ministers, record)
+        _add_roles(roles, registry, record)
+        if record.get("status") in UNANSWERED:
+            _add_waiting(ministers, roles, waiting, registry, record)
         year = _year(record.get("asked_on"))
         parliament = record["parliament"]
         for tool in {t["id"] for t in record["tools"]}:
@@ -88,7 +154,64 @@ def compute(records: Iterable[dict[str, Any]]) -> Stats:
             if year:
                 figures.per_year[year] += 1
                 figures.per_year_parliament[(year, parliament)] += 1
-    return Stats(ministers=dict(ministers), tools=dict(tools), records=count)
+    return Stats(ministers=dict(ministers), tools=dict(tools), records=count, roles=roles, waiting=waiting)
+
+
+def _role(roles: dict[str, RoleFigures], key: str, label: str) -> RoleFigures:
+    if key not in roles:
+        roles[key] = RoleFigures(label)
+    return roles[key]
+
+
+def _add_roles(roles: dict[str, RoleFigures], registry: Registry, record: dict[str, Any]) -> None:
+    """Answered questions, for the office of whoever signed the first answer (first signatory)."""
+    answer = next((d for d in record["documents"] if d["kind"] == ANSWER), None) or next(
+        (d for d in record["documents"] if d["kind"] == FOLLOW_UP), None)
+    if answer is None:
+        return
+    for m in answer["ministers"]:
+        if m.get("co_signer") or not m.get("person_id"):
+            continue
+        try:
+            term = registry.person(m["person_id"]).term_on(dt.date.fromisoformat(answer["date"])) if answer.get("date") else None
+        except KeyError:
+            term = None
+        key = _office_key(term) if term else (m.get("role") or "?")
+        figures = _role(roles, key, m.get("role") or (term.role if term else "?"))
+        figures.note(term.role if term else (m.get("role") or "?"), answer.get("date"))
+        figures.holders.add(m["person_id"])
+        figures.records.add(record["id"])
+        if record.get("days_to_answer") is not None:
+            figures.days.append(record["days_to_answer"])
+
+
+def _add_waiting(ministers, roles, waiting, registry: Registry, record: dict[str, Any]) -> None:
+    asked = dt.date.fromisoformat(record["asked_on"]) if record.get("asked_on") else None
+    entry = {"id": record["id"], "title": record["title"], "asked_on": record.get("asked_on"),
+             "deadline": record.get("deadline"), "status": record["status"], "parliament": record["parliament"]}
+    def wait(group: str, key: str, label: str) -> None:
+        slot = waiting[group].setdefault(key, {"label": label, "label_date": "", "questions": []})
+        if entry["id"] not in {q["id"] for q in slot["questions"]}:
+            slot["questions"].append(entry)
+        if (record.get("asked_on") or "") >= slot["label_date"]:  # the newest name of a renamed ministry
+            slot["label"], slot["label_date"] = label, record.get("asked_on") or ""
+
+    for role in record["addressed_to"]:
+        holders = registry.resolve_role(role, asked, country=record["country"]) if asked else []
+        if not holders:  # an office the registry does not cover: kept as written
+            _role(roles, role, role).unanswered[record["status"]] += 1
+            wait("ministry", role, role)
+            continue
+        for found in holders:
+            ministers[found.person.id].unanswered[record["status"]] += 1
+            wait("minister", found.person.id, found.person.name)
+            figures = _role(roles, _office_key(found.term), found.term.role)
+            figures.note(found.term.role, record.get("asked_on"))
+            figures.holders.add(found.person.id)
+            figures.unanswered[record["status"]] += 1
+            wait("ministry", found.term.ministry_id or found.term.ministry, found.term.ministry)
+    for party in sorted({a["party"] for a in record["askers"] if a.get("party")}):
+        wait("party", party, party)
 
 
 def _add_ministers(ministers: dict[str, MinisterFigures], record: dict[str, Any]) -> None:
