@@ -20,6 +20,7 @@ install: $(STAMP)
 # store and the index (the crawl of the recordings is idempotent; indexing only catches up).
 run: $(STAMP)
 	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
+	$(BIN)/kamerwacht crawl tweedekamer --replay data/recordings/tweedekamer
 	$(BIN)/kamerwacht status
 	$(BIN)/kamerwacht index
 	$(BIN)/kamerwacht serve
@@ -29,6 +30,7 @@ test: $(STAMP)
 
 crawl: $(STAMP)
 	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
+	$(BIN)/kamerwacht crawl tweedekamer --replay data/recordings/tweedekamer
 
 index: $(STAMP)
 	$(BIN)/kamerwacht index

@@ -74,6 +74,8 @@ class Settings:
     koop_sru_url: str
     # Scrapy's HTTP cache (development only; the WARC archive is the ground truth).
     http_cache: bool
+    # Tweede Kamer open data, OData v4 root (gegevensmagazijn).
+    tk_api_root: str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
     # Search backend: "embedded" (tantivy, no server) or "elasticsearch" (a later issue).
     search_backend: str = "embedded"
     # Where the embedded index lives (versioned sub-directories, swapped when a rebuild completes).
@@ -109,6 +111,7 @@ class Settings:
             crawl_since=_date("KAMERWACHT_CRAWL_SINCE", g("KAMERWACHT_CRAWL_SINCE", "2008-01-01")),
             koop_sru_url=g("KAMERWACHT_KOOP_SRU_URL", "https://repository.overheid.nl/sru"),
             http_cache=_bool("KAMERWACHT_HTTP_CACHE", g("KAMERWACHT_HTTP_CACHE", "false")),
+            tk_api_root=g("KAMERWACHT_TK_API_ROOT", "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"),
             search_backend=_choice("KAMERWACHT_SEARCH_BACKEND", g("KAMERWACHT_SEARCH_BACKEND", "embedded"),
                                    ("embedded", "elasticsearch")),
             index_dir=Path(g("KAMERWACHT_INDEX_DIR")) if g("KAMERWACHT_INDEX_DIR") else None,

@@ -17,6 +17,7 @@ from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
 from search.model import MAX_PER_PAGE, MAX_WINDOW, SearchQuery
 from web import present
+from web.present import WAITING_GROUPS
 from web.context import get_engine, get_stats, get_store
 from web.openapi import openapi_document
 from web.params import parse_search, reject_unknown
@@ -68,7 +69,18 @@ def ministers() -> Response:
     stats = get_stats()
     people = sorted(registry.people(), key=lambda p: (p.surname.lower(), p.name))
     results = [present.minister_json(p, stats.ministers.get(p.id), registry, _minister_links) for p in people]
-    return jsonify({"total": len(results), "results": results})
+    roles = sorted((r.as_json() for r in stats.roles.values()), key=lambda r: (-r["late"], -r["answered"], r["role"]))
+    return jsonify({"total": len(results), "results": results, "roles": roles})
+
+
+@api.get("/open-questions")
+def open_questions() -> Response:
+    reject_unknown(request.args, ("group",))
+    group = request.args.get("group") or "minister"
+    if group not in WAITING_GROUPS:
+        abort(400, description=f"unknown group {group!r}; use one of {', '.join(WAITING_GROUPS)}")
+    results = present.waiting_json(get_stats(), group)
+    return jsonify({"group": group, "total": len(results), "results": results})
 
 
 @api.get("/ministers/<person_id>")

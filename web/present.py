@@ -179,3 +179,16 @@ def tool_json(entry: ToolEntry, figures: ToolFigures | None, vocabulary: Vocabul
         data["aliases"] = {lang: list(terms) for lang, terms in entry.aliases.items()}
         data["note"] = entry.note
     return data
+
+
+WAITING_GROUPS = ("minister", "ministry", "party")
+
+
+def waiting_json(stats: Any, group: str) -> list[dict[str, Any]]:
+    """Unanswered questions for one grouping (web.stats.Stats.waiting), late first."""
+    out = []
+    for key, slot in stats.waiting.get(group, {}).items():
+        counts = {s: sum(q["status"] == s for q in slot["questions"]) for s in ("open", "postponed", "late")}
+        questions = sorted(slot["questions"], key=lambda q: (q["status"] != "late", q.get("asked_on") or ""))
+        out.append({"key": key, "label": slot["label"], **counts, "questions": questions})
+    return sorted(out, key=lambda g: (-g["late"], -(g["open"] + g["postponed"] + g["late"]), g["label"]))

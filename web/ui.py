@@ -189,6 +189,7 @@ def search() -> Response:
         if result.suggestion else None,
         csv_url=search_url(csv_pairs, "api.search_csv"),
         json_url=search_url(pairs, "api.search"),
+        feed_url=search_url([(k, v) for k, v in csv_pairs if k != "sort"], "feeds.search"),
         hidden_filters=[(k, v) for k, v in pairs if k in FILTER_PARAMS or k == "per_page"],
     )
 
@@ -255,7 +256,8 @@ def ministers() -> Response:
     rows = [(person, stats.ministers.get(person.id)) for person in registry.people()]
     # Those with answers in the archive first (most first), then everyone else by surname.
     rows.sort(key=lambda row: (-(row[1].answers if row[1] else 0), row[0].surname.lower()))
-    return page("ministers.html", rows=rows)
+    roles = sorted((r.as_json() for r in stats.roles.values()), key=lambda r: (-r["late"], -r["answered"], r["role"]))
+    return page("ministers.html", rows=rows, roles=roles)
 
 
 @ui.get("/ministers/<person_id>")
@@ -271,6 +273,13 @@ def minister(person_id: str) -> Response:
     chart = charts.simple_bars(year_rows, t("answers_per_year")) if year_rows else None
     return page("minister.html", person=person, data=data, chart=chart, year_rows=year_rows,
                 search_link=search_url([("minister", person_id)]))
+
+
+@ui.get("/open")
+def open_questions() -> Response:
+    stats = get_stats()
+    groups = [{"name": name, "rows": present.waiting_json(stats, name)} for name in present.WAITING_GROUPS]
+    return page("open.html", groups=groups)
 
 
 @ui.get("/tools")

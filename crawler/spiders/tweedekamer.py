@@ -15,7 +15,6 @@ to the officielebekendmakingen spider, see ``_koop_twin``. Incremental runs ask 
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -30,12 +29,6 @@ from crawler.spiders.base import KamerwachtSpider, ResponsesFactory
 from crawler.warc import canonical_url
 
 SKIP_RE = re.compile(r"([?&]\$skip=)(\d+)")
-
-
-def api_root() -> str:
-    # TODO(lead): move to archive.settings (Settings.tk_api_root) next to KAMERWACHT_KOOP_SRU_URL;
-    # read here only because that file belongs to another engineer in this change.
-    return os.environ.get("KAMERWACHT_TK_API_ROOT", API_ROOT)
 
 
 def page_after(url: str) -> str:
@@ -96,10 +89,15 @@ class TweedeKamerSpider(KamerwachtSpider):
     name = "tweedekamer"
     parser_version = PARSER_VERSION
 
+    @property
+    def api_root(self) -> str:
+        return self.settings.get("KAMERWACHT_TK_API_ROOT") or API_ROOT
+
     async def start(self):
         since = self.since.isoformat() if self.since else self.settings.get("KAMERWACHT_CRAWL_SINCE")
         watermark = self.stored_watermark()
-        url = zaak_url(since, api_root(), modified_since=watermark, until=self.until.isoformat() if self.until else None)
+        url = zaak_url(since, self.api_root, modified_since=watermark,
+                       until=self.until.isoformat() if self.until else None)
         yield scrapy.Request(url, callback=self.parse, errback=self.on_error)
 
     def parse(self, response):
@@ -116,7 +114,7 @@ class TweedeKamerSpider(KamerwachtSpider):
                 # An unknown relation is a change in the API that someone should see.
                 (self.logger.warning if "unknown Relatie" in note else self.logger.info)(note)
                 continue
-            yield scrapy.Request(resource_url(doc.id, api_root()), callback=self.parse_resource, errback=self.on_error,
+            yield scrapy.Request(resource_url(doc.id, self.api_root), callback=self.parse_resource, errback=self.on_error,
                                  cb_kwargs={"zaak": zaak, "doc": doc})
         if page.next_link:
             yield scrapy.Request(page.next_link, callback=self.parse, errback=self.on_error)
