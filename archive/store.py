@@ -54,6 +54,16 @@ CREATE TABLE IF NOT EXISTS quarantine (
     at TEXT NOT NULL,
     UNIQUE (source, key, reason)
 );
+-- What a source withdrew (a deleted entity): the documents leave the archive, this trace stays.
+CREATE TABLE IF NOT EXISTS deletions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    question_key TEXT,
+    record_id TEXT,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     source TEXT NOT NULL,
@@ -172,6 +182,43 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO records(id, json) VALUES (?,?)",
                 [(r["id"], json.dumps(r, ensure_ascii=False, sort_keys=True)) for r in records])
+
+    def delete_documents(self, source: str, *, doc_ids: list[str] | None = None, question_key: str | None = None,
+                         reason: str) -> list[str]:
+        """Remove documents a source says are deleted (by id, or all of one question from that
+        source), re-merge what is left of their records, and keep a trace of each removal.
+        Returns the removed document ids."""
+        sql = "SELECT doc_id, question_key, record_id FROM documents WHERE source=?"
+        args: list = [source]
+        if doc_ids is not None:
+            sql += f" AND doc_id IN ({','.join('?' * len(doc_ids))})"
+            args += doc_ids
+        elif question_key is not None:
+            sql += " AND question_key=?"
+            args.append(question_key)
+        else:
+            raise ValueError("delete_documents needs doc_ids or question_key")
+        with self.db:
+            rows = self.db.execute(sql, args).fetchall()
+            for doc_id, key, record_id in rows:
+                self.db.execute("DELETE FROM documents WHERE doc_id=?", (doc_id,))
+                self.db.execute(
+                    "INSERT INTO deletions(source, doc_id, question_key, record_id, reason, at) VALUES (?,?,?,?,?,?)",
+                    (source, doc_id, key, record_id, reason, _now()))
+            for record_id in {r[2] for r in rows if r[2]}:
+                remaining = self.db.execute(
+                    "SELECT doc_id FROM documents WHERE record_id=? AND accepted=1 LIMIT 1", (record_id,)).fetchone()
+                if remaining:
+                    self._remerge(remaining[0])
+                else:
+                    self.db.execute("DELETE FROM records WHERE id=?", (record_id,))
+        return [r[0] for r in rows]
+
+    def deletions(self, source: str | None = None) -> list[dict]:
+        sql = "SELECT source, doc_id, question_key, record_id, reason, at FROM deletions"
+        rows = self.db.execute(sql + (" WHERE source=?" if source else "") + " ORDER BY id", (source,) if source else ())
+        keys = ("source", "doc_id", "question_key", "record_id", "reason", "at")
+        return [dict(zip(keys, r)) for r in rows]
 
     def get_document(self, doc_id: str) -> SourceDocument:
         row = self.db.execute("SELECT json FROM documents WHERE doc_id=?", (doc_id,)).fetchone()

@@ -21,3 +21,14 @@ class DocumentItem:
 # bytes in the WARC archive, never dropped in silence. The store's row type, so pipelines and
 # reparse hand it over as it is.
 QuarantineItem = QuarantineEntry
+
+
+@dataclass
+class DeletionItem:
+    """A source says these documents are deleted: they leave the archive with a trace
+    (archive.store.Store.delete_documents)."""
+
+    source: str
+    reason: str
+    doc_ids: list[str] | None = None  # these documents, or
+    question_key: str | None = None  # every document of this question from the source

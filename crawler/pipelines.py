@@ -13,7 +13,7 @@ from archive.ministers import default_registry
 from archive.store import Store
 from archive.vocabulary import default_vocabulary
 from crawler import processing
-from crawler.items import DocumentItem, QuarantineItem
+from crawler.items import DeletionItem, DocumentItem, QuarantineItem
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +90,13 @@ class StorePipeline(_Stage):
 
     def process_item(self, item):
         stats = self.crawler.stats
-        if isinstance(item, QuarantineItem):
+        if isinstance(item, DeletionItem):
+            removed = self.store.delete_documents(item.source, doc_ids=item.doc_ids, question_key=item.question_key,
+                                                  reason=item.reason)
+            stats.inc_value("kamerwacht/documents_deleted", len(removed))
+            if removed:
+                logger.warning("removed %s: %s", ", ".join(removed), item.reason)
+        elif isinstance(item, QuarantineItem):
             self.store.quarantine(item)
             self.quarantined += 1
             stats.inc_value("kamerwacht/quarantined")
@@ -108,7 +114,7 @@ class StorePipeline(_Stage):
         spider = self.crawler.spider
         outcome = "ok"
         previous = self.store.last_run(spider.name, finished_ok=True)
-        if self.documents == 0 and previous and previous["documents"] > 0:
+        if self.documents == 0 and previous and previous["documents"] > 0 and not getattr(spider, "incremental", False):
             outcome = (f"failed: zero documents this run, {previous['documents']} in the previous run"
                        f" ({previous['started_at']}): the source or its parser changed")
             logger.error("%s %s", spider.name, outcome)

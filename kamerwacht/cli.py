@@ -144,7 +144,7 @@ def reparse(sources: tuple[str, ...]) -> None:
     from archive.ministers import default_registry
     from archive.vocabulary import default_vocabulary
     from crawler import processing
-    from crawler.items import DocumentItem
+    from crawler.items import DeletionItem, DocumentItem
     from crawler.warc import iter_responses, warc_files
 
     settings = _settings()
@@ -171,6 +171,9 @@ def reparse(sources: tuple[str, ...]) -> None:
                         continue
                     store.put_document(outcome.document, outcome.accepted, outcome.reason)
                     documents += 1
+                elif isinstance(item, DeletionItem):
+                    store.delete_documents(item.source, doc_ids=item.doc_ids, question_key=item.question_key,
+                                           reason=item.reason)
                 else:
                     store.quarantine(item)
                     quarantined += 1
@@ -214,6 +217,9 @@ def status() -> None:
             click.echo(f"  documents:   {accepted} in the archive, {kept_out} kept out")
             for reason, n in store.rejected_reasons(source):
                 click.echo(f"                {n} x {reason}")
+            gone = store.deletions(source)
+            if gone:
+                click.echo(f"  deleted at the source (removed, trace kept): {len(gone)}")
             entries = store.quarantined(source)
             click.echo(f"  quarantined: {len(entries)}")
             for reason, n in Counter(_reason_class(e.reason) for e in entries).most_common():

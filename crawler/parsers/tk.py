@@ -56,6 +56,7 @@ class TkDocument:
     soort: str
     datum: str | None
     koop_twin: str | None = None  # DocumentVersie.ExterneIdentifier naming a KOOP publication
+    verwijderd: bool = False  # deleted at the source: to be removed from the archive
 
     @property
     def kind(self) -> str | None:
@@ -91,14 +92,14 @@ def zaak_url(since: str, root: str = API_ROOT, *, modified_since: str | None = N
     """The first discovery page: written-question Zaken started on or after ``since``
     (YYYY-MM-DD), oldest first, with their actors and documents (and each document's versions,
     for the KOOP identifier). Date literals are unquoted ``%Y-%m-%dT%H:%M:%SZ`` (SOURCES.md 1.2).
-    An incremental run asks for what changed since the watermark (``GewijzigdOp``) instead;
-    deleted Zaken are left out by ``Verwijderd eq false`` (removal from the archive with a trace
-    is not done yet: see the spider's docstring)."""
-    flt = "Soort eq 'Schriftelijke vragen' and Verwijderd eq false"
+    An incremental run asks for what changed since the watermark (``GewijzigdOp``) instead, and
+    then includes deleted Zaken (``Verwijderd``), so that what the archive holds of them can be
+    removed with a trace; a full run leaves them out (``Verwijderd eq false``)."""
+    flt = "Soort eq 'Schriftelijke vragen'"
     if modified_since:
         flt += f" and GewijzigdOp ge {_odata_datetime(modified_since)}"
     else:
-        flt += f" and GestartOp ge {since}T00:00:00Z"
+        flt += f" and Verwijderd eq false and GestartOp ge {since}T00:00:00Z"
     if until:
         flt += f" and GestartOp lt {until}T23:59:59Z"
     return (f"{root}Zaak?$filter={flt}&$expand=ZaakActor,Document($expand=DocumentVersie)"
@@ -228,8 +229,6 @@ def _actor(zaak: TkZaak, actor: dict, what: str) -> None:
 
 def _document(doc: dict, what: str) -> TkDocument | None:
     did = _str(doc, "Id", f"{what} Document", required=True)
-    if doc.get("Verwijderd") is True:
-        return None  # a withdrawn upload of the Kamer's own; the Zaak lists the current one
     twin = None
     for versie in _list(doc, "DocumentVersie", f"{what} Document {did}"):
         ext = versie.get("ExterneIdentifier")
@@ -237,7 +236,7 @@ def _document(doc: dict, what: str) -> TkDocument | None:
             twin = ext
     return TkDocument(id=did, nummer=_str(doc, "DocumentNummer", f"{what} Document {did}"),
                       soort=_str(doc, "Soort", f"{what} Document {did}") or "", datum=_str(doc, "Datum", what),
-                      koop_twin=twin)
+                      koop_twin=twin, verwijderd=doc.get("Verwijderd") is True)
 
 
 # --- document files ---------------------------------------------------------------------------

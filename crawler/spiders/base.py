@@ -41,6 +41,9 @@ class KamerwachtSpider(scrapy.Spider):
         self.full = full in (True, "1", "true", "yes")
         self.mode = mode
         self.watermark: str | None = None  # newest modification date seen this run
+        # True when the run asks only for what changed since the stored watermark: zero new
+        # documents is then normal, and not a sign that the source broke.
+        self.incremental = False
 
     def stored_watermark(self) -> str | None:
         """Where the last successful run stopped: an incremental run asks only for what
@@ -55,7 +58,9 @@ class KamerwachtSpider(scrapy.Spider):
             last = store.last_run(self.name, finished_ok=True, mode=self.mode)
         finally:
             store.close()
-        return last["watermark"] if last else None
+        watermark = last["watermark"] if last else None
+        self.incremental = watermark is not None
+        return watermark
 
     def see_modified(self, value: str | None) -> None:
         if value and (self.watermark is None or value > self.watermark):

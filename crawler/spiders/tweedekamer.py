@@ -9,8 +9,8 @@ Caveats: the list is not narrowed server-side by vocabulary (``contains(...)`` i
 third-party code); the local tagger on the full text decides, as for every source. Documents
 that KOOP also publishes (DocumentVersie.ExterneIdentifier = ``kv-tk-...``/``ah-tk-...``) are left
 to the officielebekendmakingen spider, see ``_koop_twin``. Incremental runs ask for Zaken with
-``GewijzigdOp`` since the stored watermark; deleted entities are filtered out server-side
-(``Verwijderd eq false``) but NOT yet removed from an archive that already holds them.
+``GewijzigdOp`` since the stored watermark, deleted entities included: a deleted Zaak or Document
+(``Verwijderd``) takes its documents out of the archive, with a trace (``deletions``).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from crawler.parsers.tk import (
     API_ROOT, MAX_PAGE, PARSER_VERSION, TkDocument, TkPage, TkParseError, TkZaak, document_from_resource, parse_page,
     resource_url, zaak_url,
 )
+from crawler.items import DeletionItem
 from crawler.spiders.base import KamerwachtSpider, ResponsesFactory
 from crawler.warc import canonical_url
 
@@ -60,6 +61,18 @@ def _koop_twin(doc: TkDocument) -> bool:
     return doc.koop_twin is not None
 
 
+def deletions(page: TkPage) -> Iterator[DeletionItem]:
+    """What the page says is deleted at the source: whole Zaken, or single documents."""
+    for zaak in page.zaken:
+        if zaak.verwijderd and zaak.nummer:
+            yield DeletionItem("tweedekamer", f"Zaak {zaak.nummer} is deleted at the source (Verwijderd)",
+                               question_key=zaak.nummer)
+            continue
+        gone = [d.nummer for d in zaak.documents if d.verwijderd and d.nummer]
+        if gone:
+            yield DeletionItem("tweedekamer", f"deleted at the source (Verwijderd) in Zaak {zaak.nummer}", doc_ids=gone)
+
+
 def fetch_list(page: TkPage) -> Iterator[tuple[TkZaak, TkDocument | None, str]]:
     """(zaak, document to fetch or None, what to log) for each thing the page names."""
     for zaak in page.zaken:
@@ -69,7 +82,9 @@ def fetch_list(page: TkPage) -> Iterator[tuple[TkZaak, TkDocument | None, str]]:
             yield zaak, None, f"Zaak {zaak.nummer}: Verwijderd; not fetched"
             continue
         for doc in zaak.documents:
-            if _koop_twin(doc):
+            if doc.verwijderd:
+                yield zaak, None, f"Zaak {zaak.nummer}: {doc.nummer} Verwijderd; not fetched"
+            elif _koop_twin(doc):
                 yield zaak, None, f"Zaak {zaak.nummer}: {doc.nummer} is KOOP's {doc.koop_twin}; archived from there"
             else:
                 yield zaak, doc, ""
@@ -108,6 +123,7 @@ class TweedeKamerSpider(KamerwachtSpider):
             if response.status == 200:  # unreadable page: lost for this run, not the walk
                 yield scrapy.Request(page_after(response.url), callback=self.parse, errback=self.on_error)
             return
+        yield from deletions(page)
         for zaak, doc, note in fetch_list(page):
             self.see_modified(zaak.gewijzigd_op)
             if doc is None:
@@ -132,6 +148,7 @@ class TweedeKamerSpider(KamerwachtSpider):
         """Two passes: the Zaak pages say which Zaak each document file belongs to, then each
         file is read as the crawl read it. A later run's page replaces an earlier one's Zaak."""
         wanted: dict[str, tuple[TkZaak, TkDocument]] = {}
+        deleted: list[tuple[str, DeletionItem]] = []  # (run, deletion): applied after the documents
         for resp in responses():
             if not urlsplit(resp.url).path.endswith("/Zaak"):
                 continue
@@ -140,10 +157,12 @@ class TweedeKamerSpider(KamerwachtSpider):
                 yield cls.archived_quarantine(resp, reason, doc_id=doc_id)
             if page is None:
                 continue
+            deleted += [(resp.warc_file, item) for item in deletions(page)]
             root = resp.url[: resp.url.index("Zaak?")] if "Zaak?" in resp.url else API_ROOT
             for zaak, doc, _ in fetch_list(page):
                 if doc is not None:
                     wanted[canonical_url(resource_url(doc.id, root))] = (zaak, doc)
+        last_run: dict[str, str] = {}  # document number / Zaak number -> last run that delivered it
         for resp in responses():
             key = canonical_url(resp.url)
             if key not in wanted:
@@ -151,6 +170,12 @@ class TweedeKamerSpider(KamerwachtSpider):
             zaak, doc = wanted[key]
             outcome, value = read_resource(resp.status, resp.body, resp.headers.get("content-type"), zaak, doc)
             if outcome == "document":
+                last_run[doc.nummer or ""] = last_run[zaak.nummer or ""] = resp.warc_file
                 yield cls.archived_document_item(value, resp)
             else:
                 yield cls.archived_quarantine(resp, value, doc_id=doc.nummer)
+        # A deletion stands unless a later run delivered the document again (run files sort by time).
+        for run, item in deleted:
+            keys = item.doc_ids or [item.question_key]
+            if all(last_run.get(k, "") <= run for k in keys):
+                yield item

@@ -185,3 +185,23 @@ def test_lifecycle_refresh_moves_open_to_late_only():
     assert lifecycle.refresh(rec, D(2020, 3, 27))["status"] == "late"
     answered = to_json(merge(thread(), as_of=D(2020, 3, 10)))
     assert lifecycle.refresh(answered, D(2030, 1, 1)) is answered
+
+
+def test_delete_documents_keeps_a_trace_and_remerges(store):
+    docs = thread()
+    for d in docs:
+        store.put_document(d, True, "names clearview")
+    removed = store.delete_documents("officielebekendmakingen", doc_ids=["ah-tk-20192020-9999"],
+                                     reason="deleted at the source")
+    assert removed == ["ah-tk-20192020-9999"]
+    r = store.get_record("2020Z04331")
+    assert "ah-tk-20192020-9999" not in [d.id for d in r.documents]
+    assert r.answered_on == D(2020, 9, 1)  # the follow-up answer is now the first answer
+    [trace] = store.deletions()
+    assert (trace["doc_id"], trace["record_id"], trace["reason"]) == ("ah-tk-20192020-9999", "2020Z04331",
+                                                                      "deleted at the source")
+    # a whole question from one source: the record goes when nothing is left
+    assert len(store.delete_documents("officielebekendmakingen", question_key="2020Z04331", reason="gone")) == 2
+    assert store.get_record("2020Z04331").documents[0].id == "ah-tk-20202021-1"  # joined by fingerprint, no key
+    store.delete_documents("officielebekendmakingen", doc_ids=["ah-tk-20202021-1"], reason="gone")
+    assert store.count_records() == 0 and len(store.deletions()) == 4

@@ -150,6 +150,8 @@ def test_unknown_or_broken_files():
 def test_discovery_url_full_and_incremental():
     url = zaak_url("2020-01-01")
     assert "Soort eq 'Schriftelijke vragen' and Verwijderd eq false and GestartOp ge 2020-01-01T00:00:00Z" in url
+    # an incremental run must see deletions, to take them out of the archive
+    assert "Verwijderd" not in zaak_url("2020-01-01", modified_since="2024-11-04T10:00:00+01:00")
     assert "$expand=ZaakActor,Document($expand=DocumentVersie)" in url and url.endswith("$top=250")
     inc = zaak_url("2020-01-01", modified_since="2024-11-04T10:00:00+01:00")
     assert "GewijzigdOp ge 2024-11-04T09:00:00Z" in inc and "GestartOp ge" not in inc

@@ -162,3 +162,39 @@ def test_missing_file_and_scan_quarantined_good_document_kept(quarantine):
     assert "document file HTTP 404" in reasons["2099D00003"]
     assert "no text layer" in reasons["2099D00004"]
     assert store.get_record("2099Z00001").documents[0].id == "2099D00001"
+
+
+def test_deleted_zaak_leaves_the_archive_with_a_trace(tmp_path):
+    """First a full crawl stores the late Clearview question 2099Z00001; then an incremental run
+    sees the same Zaak deleted at the source (Verwijderd): its documents and record go, a trace
+    stays, and `kamerwacht status` says so."""
+    page1 = json.loads((TK / "odata" / "zaak-page-1.json").read_text(encoding="utf-8"))
+    late = dict(page1["value"][1])
+    assert late["Nummer"] == "2099Z00001"
+    docx_type = {"Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    with FixtureServer() as server:
+        root = f"{server.base}/OData/v4/2.0/"
+        pages = {"first": json.dumps({"@odata.context": "x", "value": [late]}).encode(),
+                 "deleted": json.dumps({"@odata.context": "x", "value": [dict(late, Verwijderd=True,
+                                                                               GewijzigdOp="2024-12-01T09:00:00+01:00")]}).encode()}
+        state = {"page": "first"}
+        server.routes["/OData/v4/2.0/Zaak"] = lambda query: Reply(200, pages[state["page"]], JSON)
+        server.routes["/OData/v4/2.0/Document(00000000-0000-4000-8000-000000000301)/resource"] = [
+            Reply(200, (TK / "resources" / "2099D00001.docx").read_bytes(), docx_type)]
+        env = {"KAMERWACHT_TK_API_ROOT": root, "KAMERWACHT_DOWNLOAD_DELAY": "0"}
+        run_cli(["crawl", "tweedekamer", "--full"], tmp_path, env=env)
+        assert "2099Z00001" in records(tmp_path)
+        state["page"] = "deleted"
+        run_cli(["crawl", "tweedekamer"], tmp_path, env=env)  # incremental: deletions included
+        queries = [h.query["$filter"] for h in server.hits_for("/OData/v4/2.0/Zaak")]
+    assert "Verwijderd eq false" in queries[0] and "Verwijderd" not in queries[-1]
+    assert "2099Z00001" not in records(tmp_path)
+    store = Store(tmp_path / "kamerwacht.sqlite")
+    [trace] = store.deletions("tweedekamer")
+    store.close()
+    assert trace["doc_id"] == "2099D00001" and trace["record_id"] == "2099Z00001"
+    assert "deleted at the source (Verwijderd)" in trace["reason"]
+    assert "deleted at the source (removed, trace kept): 1" in run_cli(["status"], tmp_path).stdout
+    # and a reparse of the raw archive replays the deletion too
+    run_cli(["reparse", "--source", "tweedekamer"], tmp_path)
+    assert "2099Z00001" not in records(tmp_path)
