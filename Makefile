@@ -18,6 +18,10 @@ install: $(STAMP)
 # handler: no network), store the records, bring the embedded index up to date and serve the
 # site at http://127.0.0.1:8000 (KAMERWACHT_PORT to change). Re-running reuses the venv, the
 # store and the index (the crawl of the recordings is idempotent; indexing only catches up).
+# The bundled recordings are a snapshot: their statuses (open, late) are computed for the
+# snapshot's date, and the site's demo banner says so. A live install leaves this unset (today).
+DEMO_AS_OF ?= 2024-11-01
+run: export KAMERWACHT_STATUS_AS_OF ?= $(DEMO_AS_OF)
 run: $(STAMP)
 	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
 	$(BIN)/kamerwacht crawl tweedekamer --replay data/recordings/tweedekamer

@@ -74,6 +74,9 @@ class Settings:
     koop_sru_url: str
     # Scrapy's HTTP cache (development only; the WARC archive is the ground truth).
     http_cache: bool
+    # The day statuses are computed for (late = deadline passed by that day). None: today. The
+    # demo (`make run`) sets the date of its recordings, so that the snapshot reads as it was.
+    status_as_of: dt.date | None = None
     # Tweede Kamer open data, OData v4 root (gegevensmagazijn).
     tk_api_root: str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
     # Search backend: "embedded" (tantivy, no server) or "elasticsearch" (a later issue).
@@ -91,6 +94,11 @@ class Settings:
     @property
     def store_path(self) -> Path:
         return self.data_dir / "kamerwacht.sqlite"
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day statuses are computed for."""
+        return self.status_as_of or dt.date.today()
 
     @property
     def search_index_dir(self) -> Path:
@@ -111,6 +119,7 @@ class Settings:
             crawl_since=_date("KAMERWACHT_CRAWL_SINCE", g("KAMERWACHT_CRAWL_SINCE", "2008-01-01")),
             koop_sru_url=g("KAMERWACHT_KOOP_SRU_URL", "https://repository.overheid.nl/sru"),
             http_cache=_bool("KAMERWACHT_HTTP_CACHE", g("KAMERWACHT_HTTP_CACHE", "false")),
+            status_as_of=_date("KAMERWACHT_STATUS_AS_OF", g("KAMERWACHT_STATUS_AS_OF")) if g("KAMERWACHT_STATUS_AS_OF") else None,
             tk_api_root=g("KAMERWACHT_TK_API_ROOT", "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"),
             search_backend=_choice("KAMERWACHT_SEARCH_BACKEND", g("KAMERWACHT_SEARCH_BACKEND", "embedded"),
                                    ("embedded", "elasticsearch")),

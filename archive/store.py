@@ -99,10 +99,12 @@ def _dumps(obj) -> str:
 
 
 class Store:
-    def __init__(self, path: Path, *, read_only: bool = False):
+    def __init__(self, path: Path, *, read_only: bool = False, as_of: dt.date | None = None):
         """``read_only``: open an existing store with SQLite's ``mode=ro`` (the site): any write
-        raises sqlite3.OperationalError, so a bug there cannot change the archive."""
+        raises sqlite3.OperationalError, so a bug there cannot change the archive. ``as_of``: the
+        day merged records get their status for (default: today; archive.lifecycle)."""
         self.path = path
+        self.as_of = as_of
         if read_only:
             self.db = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
             return
@@ -159,7 +161,7 @@ class Store:
         new_id = None
         if group:
             docs = [self.get_document(r[0]) for r in group]
-            record = merge(docs)
+            record = merge(docs, as_of=self.as_of)
             new_id = record.id
             self.db.execute("INSERT OR REPLACE INTO records(id, json) VALUES (?,?)", (record.id, _dumps(record)))
             self.db.executemany("UPDATE documents SET record_id=? WHERE doc_id=?", [(new_id, r[0]) for r in group])

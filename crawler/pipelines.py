@@ -6,6 +6,7 @@ a QuarantineItem, so nothing is dropped in silence."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 
@@ -79,7 +80,9 @@ class StorePipeline(_Stage):
 
     def __init__(self, crawler):
         super().__init__(crawler)
-        self.store = Store(Path(crawler.settings["KAMERWACHT_STORE_PATH"]))
+        as_of = crawler.settings.get("KAMERWACHT_STATUS_AS_OF")
+        self.store = Store(Path(crawler.settings["KAMERWACHT_STORE_PATH"]),
+                           as_of=dt.date.fromisoformat(as_of) if as_of else None)
         self.run_id: int | None = None
         self.documents = 0
         self.quarantined = 0

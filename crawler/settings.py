@@ -57,6 +57,7 @@ def scrapy_settings(s: Settings) -> dict[str, Any]:
         "KAMERWACHT_CRAWL_SINCE": s.crawl_since.isoformat(),
         "KAMERWACHT_KOOP_SRU_URL": s.koop_sru_url,
         "KAMERWACHT_TK_API_ROOT": s.tk_api_root,
+        "KAMERWACHT_STATUS_AS_OF": s.status_as_of.isoformat() if s.status_as_of else None,
         "HTTPCACHE_ENABLED": s.http_cache,
         "HTTPCACHE_DIR": str(s.data_dir / "httpcache"),
         "TELNETCONSOLE_ENABLED": False,

@@ -148,7 +148,7 @@ def reparse(sources: tuple[str, ...]) -> None:
     from crawler.warc import iter_responses, warc_files
 
     settings = _settings()
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, as_of=settings.status_as_of)
     vocabulary, registry = default_vocabulary(), default_registry()
     try:
         for source in sources or tuple(SOURCES):
@@ -198,7 +198,7 @@ def status() -> None:
     if not settings.store_path.exists():
         click.echo(f"no archive yet at {settings.store_path}; run `kamerwacht crawl <source>`")
         return
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, as_of=settings.status_as_of)
     try:
         unknown = Counter()
         for rec in store.iter_records():
@@ -240,13 +240,14 @@ def _open_engine(settings: Settings, *, read_only: bool):
     return open_engine(settings, read_only=read_only)
 
 
-def _as_of_today(records):
-    """Records with their status for today: an unanswered question turns late when its deadline
-    passes, even if no new document arrived since it was stored (archive.lifecycle)."""
+def _as_of(settings: Settings, records):
+    """Records with their status for today (or KAMERWACHT_STATUS_AS_OF): an unanswered question
+    turns late when its deadline passes, even if no new document arrived since it was stored
+    (archive.lifecycle)."""
     from archive import lifecycle
 
-    today = dt.date.today()
-    return (lifecycle.refresh(r, today) for r in records)
+    day = settings.as_of
+    return (lifecycle.refresh(r, day) for r in records)
 
 
 @main.command()
@@ -255,13 +256,13 @@ def index() -> None:
     from search.indexer import index_records
 
     settings = _settings()
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, as_of=settings.status_as_of)
     engine = _open_engine(settings, read_only=False)
     try:
         total = store.count_records()
         wanted = {r["id"] for r in store.iter_record_json()}
         with click.progressbar(length=total, label="indexing", file=sys.stderr) as bar:
-            done = index_records(engine, _as_of_today(store.iter_record_json()),
+            done = index_records(engine, _as_of(settings, store.iter_record_json()),
                                  progress=lambda n: bar.update(n - bar.pos))
         stale = [r["id"] for r in engine.iter_records() if r["id"] not in wanted]
         for record_id in stale:
@@ -278,11 +279,11 @@ def reindex() -> None:
     """Build a new index from the stored records; the site keeps answering from the old one
     until the new one is complete."""
     settings = _settings()
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, as_of=settings.status_as_of)
     engine = _open_engine(settings, read_only=False)
     try:
         with click.progressbar(length=store.count_records(), label="reindexing", file=sys.stderr) as bar:
-            done = engine.rebuild(_as_of_today(store.iter_record_json()), progress=lambda n: bar.update(n - bar.pos))
+            done = engine.rebuild(_as_of(settings, store.iter_record_json()), progress=lambda n: bar.update(n - bar.pos))
         click.echo(f"rebuilt the index with {done} records")
     finally:
         engine.close()
@@ -317,7 +318,7 @@ def export(since: str | None) -> None:
         except ValueError:
             raise click.BadParameter(f"{since!r} is not a date YYYY-MM-DD", param_hint="--since") from None
     settings = _settings()
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, as_of=settings.status_as_of)
     try:
         out = click.get_text_stream("stdout")
         for record in store.iter_record_json():
@@ -339,7 +340,7 @@ def import_(file, batch: int) -> None:
     from search.indexer import index_records
 
     settings = _settings()
-    store = Store(settings.store_path)
+    store = Store(settings.store_path, as_of=settings.status_as_of)
     engine = _open_engine(settings, read_only=False)
     good = bad = 0
     pending: list[dict] = []

@@ -21,7 +21,7 @@ from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
 from search.model import MAX_WINDOW, QueryError, SearchQuery, SearchResult, STATUSES
 from web import charts, i18n, present
-from web.context import demo_count, get_engine, get_stats, get_store
+from web.context import demo_count, get_engine, get_stats, get_store, settings
 from web.params import FACET_TO_PARAM, FILTER_PARAMS, SEARCH_PARAMS, parse_search
 
 # Templates and static files are the application's (web/templates, web/static at /static).
@@ -81,7 +81,8 @@ def _safe_next(target: str | None) -> str:
 
 def page(template: str, status: int = 200, **context: Any) -> Response:
     demo, total = demo_count()
-    html = render_template(template, demo_records=demo, total_records=total, **context)
+    html = render_template(template, demo_records=demo, total_records=total,
+                           status_as_of=settings().status_as_of, **context)
     return make_response(html, status)
 
 
