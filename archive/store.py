@@ -54,6 +54,13 @@ CREATE TABLE IF NOT EXISTS quarantine (
     at TEXT NOT NULL,
     UNIQUE (source, key, reason)
 );
+-- Questions their askers withdrew (a source's notice): their records stay, marked withdrawn.
+CREATE TABLE IF NOT EXISTS withdrawn (
+    question_key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    at TEXT NOT NULL
+);
 -- What a source withdrew (a deleted entity): the documents leave the archive, this trace stays.
 CREATE TABLE IF NOT EXISTS deletions (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -162,6 +169,10 @@ class Store:
         if group:
             docs = [self.get_document(r[0]) for r in group]
             record = merge(docs, as_of=self.as_of)
+            keys = sorted({d.question_key for d in docs if d.question_key})
+            if keys and self.db.execute(
+                    f"SELECT 1 FROM withdrawn WHERE question_key IN ({','.join('?' * len(keys))})", keys).fetchone():
+                record.withdrawn = True
             new_id = record.id
             self.db.execute("INSERT OR REPLACE INTO records(id, json) VALUES (?,?)", (record.id, _dumps(record)))
             self.db.executemany("UPDATE documents SET record_id=? WHERE doc_id=?", [(new_id, r[0]) for r in group])
@@ -184,6 +195,16 @@ class Store:
             self.db.executemany(
                 "INSERT OR REPLACE INTO records(id, json) VALUES (?,?)",
                 [(r["id"], json.dumps(r, ensure_ascii=False, sort_keys=True)) for r in records])
+
+    def mark_withdrawn(self, source: str, question_key: str, reason: str) -> str | None:
+        """A question its asker withdrew: kept, and marked (also when its documents arrive
+        later, or from another source). Returns the record id, if the record exists yet."""
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO withdrawn(question_key, source, reason, at) VALUES (?,?,?,?)",
+                            (question_key, source, reason, _now()))
+            row = self.db.execute("SELECT doc_id FROM documents WHERE question_key=? AND accepted=1 LIMIT 1",
+                                  (question_key,)).fetchone()
+            return self._remerge(row[0]) if row else None
 
     def delete_documents(self, source: str, *, doc_ids: list[str] | None = None, question_key: str | None = None,
                          reason: str) -> list[str]:

@@ -32,3 +32,12 @@ class DeletionItem:
     reason: str
     doc_ids: list[str] | None = None  # these documents, or
     question_key: str | None = None  # every document of this question from the source
+
+
+@dataclass
+class WithdrawalItem:
+    """A source says the asker withdrew this question: the record stays, marked withdrawn."""
+
+    source: str
+    question_key: str
+    reason: str

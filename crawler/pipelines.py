@@ -14,7 +14,7 @@ from archive.ministers import default_registry
 from archive.store import Store
 from archive.vocabulary import default_vocabulary
 from crawler import processing
-from crawler.items import DeletionItem, DocumentItem, QuarantineItem
+from crawler.items import DeletionItem, DocumentItem, QuarantineItem, WithdrawalItem
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +93,10 @@ class StorePipeline(_Stage):
 
     def process_item(self, item):
         stats = self.crawler.stats
-        if isinstance(item, DeletionItem):
+        if isinstance(item, WithdrawalItem):
+            self.store.mark_withdrawn(item.source, item.question_key, item.reason)
+            stats.inc_value("kamerwacht/withdrawn")
+        elif isinstance(item, DeletionItem):
             removed = self.store.delete_documents(item.source, doc_ids=item.doc_ids, question_key=item.question_key,
                                                   reason=item.reason)
             stats.inc_value("kamerwacht/documents_deleted", len(removed))

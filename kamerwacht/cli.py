@@ -144,7 +144,7 @@ def reparse(sources: tuple[str, ...]) -> None:
     from archive.ministers import default_registry
     from archive.vocabulary import default_vocabulary
     from crawler import processing
-    from crawler.items import DeletionItem, DocumentItem
+    from crawler.items import DeletionItem, DocumentItem, WithdrawalItem
     from crawler.warc import iter_responses, warc_files
 
     settings = _settings()
@@ -171,6 +171,8 @@ def reparse(sources: tuple[str, ...]) -> None:
                         continue
                     store.put_document(outcome.document, outcome.accepted, outcome.reason)
                     documents += 1
+                elif isinstance(item, WithdrawalItem):
+                    store.mark_withdrawn(item.source, item.question_key, item.reason)
                 elif isinstance(item, DeletionItem):
                     store.delete_documents(item.source, doc_ids=item.doc_ids, question_key=item.question_key,
                                            reason=item.reason)

@@ -45,6 +45,9 @@ ADDRESSEE_RELATION = "Gericht aan"
 OTHER_RELATIONS = ("Voortouwcommissie", "Volgcommissie", "Rapporteur")
 
 
+WITHDRAWAL_RE = re.compile(r"(?i)\bintrekk|\bingetrokken\b")
+
+
 class TkParseError(ValueError):
     """A Tweede Kamer response we cannot read; the message is the quarantine reason."""
 
@@ -57,6 +60,13 @@ class TkDocument:
     datum: str | None
     koop_twin: str | None = None  # DocumentVersie.ExterneIdentifier naming a KOOP publication
     verwijderd: bool = False  # deleted at the source: to be removed from the archive
+    titel: str = ""  # Onderwerp or Titel
+
+    @property
+    def is_withdrawal(self) -> bool:
+        """A 'Mededeling' announcing that the asker withdrew the questions [I: SOURCES.md 1.3 names
+        'Mededeling' for withdrawals; the wording "intrekking"/"ingetrokken" is inferred]."""
+        return self.soort == "Mededeling" and bool(WITHDRAWAL_RE.search(self.titel))
 
     @property
     def kind(self) -> str | None:
@@ -77,6 +87,7 @@ class TkZaak:
     documents: list[TkDocument] = field(default_factory=list)
     # What was read but not used, with the reason (unknown ZaakActor relations, other Soorts).
     ignored: list[str] = field(default_factory=list)
+    withdrawn: bool = False  # a withdrawal notice is among its documents
 
 
 @dataclass
@@ -199,6 +210,10 @@ def zaak_from_entity(entity: dict) -> TkZaak:
         tkdoc = _document(doc, what)
         if tkdoc is None:
             continue
+        if tkdoc.is_withdrawal and not tkdoc.verwijderd:
+            zaak.withdrawn = True
+            zaak.ignored.append(f"Document {tkdoc.nummer}: withdrawal notice ({tkdoc.titel!r}): question marked withdrawn")
+            continue
         if tkdoc.kind is None:
             zaak.ignored.append(f"Document {tkdoc.nummer}: Soort {tkdoc.soort!r} is not a question, notice or answer")
             continue
@@ -236,7 +251,8 @@ def _document(doc: dict, what: str) -> TkDocument | None:
             twin = ext
     return TkDocument(id=did, nummer=_str(doc, "DocumentNummer", f"{what} Document {did}"),
                       soort=_str(doc, "Soort", f"{what} Document {did}") or "", datum=_str(doc, "Datum", what),
-                      koop_twin=twin, verwijderd=doc.get("Verwijderd") is True)
+                      koop_twin=twin, verwijderd=doc.get("Verwijderd") is True,
+                      titel=_str(doc, "Onderwerp", f"{what} Document {did}") or _str(doc, "Titel", f"{what} Document {did}") or "")
 
 
 # --- document files ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from crawler.parsers.tk import (
     API_ROOT, MAX_PAGE, PARSER_VERSION, TkDocument, TkPage, TkParseError, TkZaak, document_from_resource, parse_page,
     resource_url, zaak_url,
 )
-from crawler.items import DeletionItem
+from crawler.items import DeletionItem, WithdrawalItem
 from crawler.spiders.base import KamerwachtSpider, ResponsesFactory
 from crawler.warc import canonical_url
 
@@ -59,6 +59,12 @@ def _koop_twin(doc: TkDocument) -> bool:
     skipping it only when the KOOP twin is already stored would make the record depend on the
     crawl order. The record contract has no 'same as' field to join the two (see report)."""
     return doc.koop_twin is not None
+
+
+def withdrawals(page: TkPage) -> Iterator[WithdrawalItem]:
+    for zaak in page.zaken:
+        if zaak.withdrawn and zaak.nummer and not zaak.verwijderd:
+            yield WithdrawalItem("tweedekamer", zaak.nummer, f"Zaak {zaak.nummer}: withdrawal notice at the Tweede Kamer")
 
 
 def deletions(page: TkPage) -> Iterator[DeletionItem]:
@@ -124,6 +130,7 @@ class TweedeKamerSpider(KamerwachtSpider):
                 yield scrapy.Request(page_after(response.url), callback=self.parse, errback=self.on_error)
             return
         yield from deletions(page)
+        yield from withdrawals(page)
         for zaak, doc, note in fetch_list(page):
             self.see_modified(zaak.gewijzigd_op)
             if doc is None:
@@ -158,6 +165,7 @@ class TweedeKamerSpider(KamerwachtSpider):
             if page is None:
                 continue
             deleted += [(resp.warc_file, item) for item in deletions(page)]
+            yield from withdrawals(page)
             root = resp.url[: resp.url.index("Zaak?")] if "Zaak?" in resp.url else API_ROOT
             for zaak, doc, _ in fetch_list(page):
                 if doc is not None:

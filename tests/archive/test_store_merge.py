@@ -205,3 +205,17 @@ def test_delete_documents_keeps_a_trace_and_remerges(store):
     assert store.get_record("2020Z04331").documents[0].id == "ah-tk-20202021-1"  # joined by fingerprint, no key
     store.delete_documents("officielebekendmakingen", doc_ids=["ah-tk-20202021-1"], reason="gone")
     assert store.count_records() == 0 and len(store.deletions()) == 4
+
+
+def test_withdrawn_question_is_marked_in_any_order(store, tmp_path):
+    q = doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331")
+    store.put_document(q, True, "names clearview")
+    assert store.get_record("2020Z04331").withdrawn is False
+    assert store.mark_withdrawn("tweedekamer", "2020Z04331", "withdrawal notice") == "2020Z04331"
+    r = store.get_record("2020Z04331")
+    assert r.withdrawn and r.questions  # marked, not deleted
+    other = Store(tmp_path / "other.sqlite")  # the notice first, the question later
+    assert other.mark_withdrawn("tweedekamer", "2020Z04331", "withdrawal notice") is None
+    other.put_document(doc("kv-tk-2020Z04331", QUESTION, key="2020Z04331"), True, "names clearview")
+    assert other.get_record("2020Z04331").withdrawn
+    other.close()

@@ -155,3 +155,20 @@ def test_discovery_url_full_and_incremental():
     assert "$expand=ZaakActor,Document($expand=DocumentVersie)" in url and url.endswith("$top=250")
     inc = zaak_url("2020-01-01", modified_since="2024-11-04T10:00:00+01:00")
     assert "GewijzigdOp ge 2024-11-04T09:00:00Z" in inc and "GestartOp ge" not in inc
+
+
+def test_withdrawal_notice_marks_the_zaak():
+    from crawler.parsers.tk import zaak_from_entity
+
+    page = json.loads((REC / "odata" / "zaak-page-1.json").read_text())
+    entity = dict(page["value"][1])
+    entity["Document"] = entity["Document"] + [dict(entity["Document"][0], Id="x-399", Soort="Mededeling",
+                                                    DocumentNummer="2099D00099",
+                                                    Onderwerp="Intrekking schriftelijke vragen", DocumentVersie=[])]
+    zaak = zaak_from_entity(entity)
+    assert zaak.withdrawn and [d.nummer for d in zaak.documents] == ["2099D00001"]
+    other = dict(entity, Document=entity["Document"][:1] + [dict(entity["Document"][0], Id="x-400", Soort="Mededeling",
+                                                                   DocumentNummer="2099D00100",
+                                                                   Onderwerp="Mededeling over de planning",
+                                                                   DocumentVersie=[])])
+    assert zaak_from_entity(other).withdrawn is False  # any other Mededeling is not a withdrawal

@@ -198,3 +198,27 @@ def test_deleted_zaak_leaves_the_archive_with_a_trace(tmp_path):
     # and a reparse of the raw archive replays the deletion too
     run_cli(["reparse", "--source", "tweedekamer"], tmp_path)
     assert "2099Z00001" not in records(tmp_path)
+
+
+def test_withdrawal_notice_marks_the_question(tmp_path):
+    """A 'Mededeling' announcing the withdrawal: the question stays in the archive, marked."""
+    page1 = json.loads((TK / "odata" / "zaak-page-1.json").read_text(encoding="utf-8"))
+    late = dict(page1["value"][1])
+    notice = dict(late["Document"][0], Id="00000000-0000-4000-8000-000000000399", Soort="Mededeling",
+                  DocumentNummer="2099D00099", Onderwerp="Intrekking schriftelijke vragen over Clearview AI",
+                  DocumentVersie=[])
+    late["Document"] = late["Document"] + [notice]
+    docx_type = {"Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    with FixtureServer() as server:
+        root = f"{server.base}/OData/v4/2.0/"
+        server.routes["/OData/v4/2.0/Zaak"] = [Reply(200, json.dumps({"@odata.context": "x", "value": [late]}).encode(), JSON)]
+        server.routes["/OData/v4/2.0/Document(00000000-0000-4000-8000-000000000301)/resource"] = [
+            Reply(200, (TK / "resources" / "2099D00001.docx").read_bytes(), docx_type)]
+        run_cli(["crawl", "tweedekamer", "--full"], tmp_path,
+                env={"KAMERWACHT_TK_API_ROOT": root, "KAMERWACHT_DOWNLOAD_DELAY": "0"})
+        fetched = [h.path for h in server.hits]
+    assert not any("000000000399" in p for p in fetched)  # the notice itself is not a document to fetch
+    rec = records(tmp_path)["2099Z00001"]
+    assert rec["withdrawn"] is True and rec["questions"]
+    run_cli(["reparse", "--source", "tweedekamer"], tmp_path)
+    assert records(tmp_path)["2099Z00001"]["withdrawn"] is True
