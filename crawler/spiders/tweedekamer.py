@@ -77,6 +77,13 @@ def deletions(page: TkPage) -> Iterator[DeletionItem]:
         gone = [d.nummer for d in zaak.documents if d.verwijderd and d.nummer]
         if gone:
             yield DeletionItem("tweedekamer", f"deleted at the source (Verwijderd) in Zaak {zaak.nummer}", doc_ids=gone)
+        # A document archived from here before KOOP published it: now that its KOOP twin is
+        # named, the copy from here goes (the KOOP spider archives it), so the record never
+        # holds one document twice. Nothing happens when no copy was stored.
+        for d in zaak.documents:
+            if d.koop_twin and d.nummer and not d.verwijderd:
+                yield DeletionItem("tweedekamer", f"published by KOOP as {d.koop_twin}: archived from there",
+                                   doc_ids=[d.nummer])
 
 
 def fetch_list(page: TkPage) -> Iterator[tuple[TkZaak, TkDocument | None, str]]:

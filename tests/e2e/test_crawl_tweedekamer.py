@@ -222,3 +222,30 @@ def test_withdrawal_notice_marks_the_question(tmp_path):
     assert rec["withdrawn"] is True and rec["questions"]
     run_cli(["reparse", "--source", "tweedekamer"], tmp_path)
     assert records(tmp_path)["2099Z00001"]["withdrawn"] is True
+
+
+def test_copy_archived_before_koop_published_it_goes_when_the_twin_is_named(tmp_path):
+    page1 = json.loads((TK / "odata" / "zaak-page-1.json").read_text(encoding="utf-8"))
+    late = dict(page1["value"][1])
+    docx_type = {"Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    twin = dict(late, GewijzigdOp="2024-12-01T09:00:00+01:00",
+                Document=[dict(late["Document"][0], DocumentVersie=[{"Id": "v1", "Versienummer": 1,
+                                                                     "ExterneIdentifier": "kv-tk-2099Z00001"}])])
+    pages = {"first": [late], "twin": [twin]}
+    state = {"page": "first"}
+    with FixtureServer() as server:
+        root = f"{server.base}/OData/v4/2.0/"
+        server.routes["/OData/v4/2.0/Zaak"] = lambda q: Reply(
+            200, json.dumps({"@odata.context": "x", "value": pages[state["page"]]}).encode(), JSON)
+        server.routes["/OData/v4/2.0/Document(00000000-0000-4000-8000-000000000301)/resource"] = [
+            Reply(200, (TK / "resources" / "2099D00001.docx").read_bytes(), docx_type)]
+        env = {"KAMERWACHT_TK_API_ROOT": root, "KAMERWACHT_DOWNLOAD_DELAY": "0"}
+        run_cli(["crawl", "tweedekamer", "--full"], tmp_path, env=env)
+        assert "2099Z00001" in records(tmp_path)
+        state["page"] = "twin"
+        run_cli(["crawl", "tweedekamer"], tmp_path, env=env)
+    assert "2099Z00001" not in records(tmp_path)  # the KOOP crawl brings it back, once
+    store = Store(tmp_path / "kamerwacht.sqlite")
+    [trace] = store.deletions("tweedekamer")
+    store.close()
+    assert trace["doc_id"] == "2099D00001" and trace["reason"] == "published by KOOP as kv-tk-2099Z00001: archived from there"
