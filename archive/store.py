@@ -229,12 +229,7 @@ class Store:
                     "INSERT INTO deletions(source, doc_id, question_key, record_id, reason, at) VALUES (?,?,?,?,?,?)",
                     (source, doc_id, key, record_id, reason, _now()))
             for record_id in {r[2] for r in rows if r[2]}:
-                remaining = self.db.execute(
-                    "SELECT doc_id FROM documents WHERE record_id=? AND accepted=1 LIMIT 1", (record_id,)).fetchone()
-                if remaining:
-                    self._remerge(remaining[0])
-                else:
-                    self.db.execute("DELETE FROM records WHERE id=?", (record_id,))
+                self._settle(record_id)
         return [r[0] for r in rows]
 
     def deletions(self, source: str | None = None) -> list[dict]:
@@ -242,6 +237,16 @@ class Store:
         rows = self.db.execute(sql + (" WHERE source=?" if source else "") + " ORDER BY id", (source,) if source else ())
         keys = ("source", "doc_id", "question_key", "record_id", "reason", "at")
         return [dict(zip(keys, r)) for r in rows]
+
+    def _settle(self, record_id: str) -> None:
+        """After documents left a record: re-merge it from what remains (a record can hold
+        documents of other sources too), or drop it when nothing does."""
+        remaining = self.db.execute(
+            "SELECT doc_id FROM documents WHERE record_id=? AND accepted=1 LIMIT 1", (record_id,)).fetchone()
+        if remaining:
+            self._remerge(remaining[0])
+        else:
+            self.db.execute("DELETE FROM records WHERE id=?", (record_id,))
 
     def get_document(self, doc_id: str) -> SourceDocument:
         row = self.db.execute("SELECT json FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
@@ -304,13 +309,7 @@ class Store:
             self.db.execute("DELETE FROM documents WHERE source=?", (source,))
             self.db.execute("DELETE FROM quarantine WHERE source=?", (source,))
             for record_id in ids:
-                # A record can hold documents of other sources too: it lives on without these.
-                remaining = self.db.execute(
-                    "SELECT doc_id FROM documents WHERE record_id=? AND accepted=1 LIMIT 1", (record_id,)).fetchone()
-                if remaining:
-                    self._remerge(remaining[0])
-                else:
-                    self.db.execute("DELETE FROM records WHERE id=?", (record_id,))
+                self._settle(record_id)
 
     def sources(self) -> list[str]:
         rows = self.db.execute(

@@ -35,6 +35,18 @@ def _p90(days: list[int]) -> float | None:
     return statistics.quantiles(days, n=10, method="inclusive")[-1]
 
 
+def _life_json(records: set[str], unanswered: Counter[str], days: list[int]) -> dict[str, Any]:
+    """The lifecycle figures a person and an office share."""
+    return {
+        "answered": len(records),
+        "open": unanswered["open"],
+        "postponed": unanswered["postponed"],
+        "late": unanswered["late"],
+        "median_days_to_answer": statistics.median(days) if days else None,
+        "p90_days_to_answer": _p90(days),
+    }
+
+
 @dataclass
 class MinisterFigures:
     answers: int = 0  # answer and follow-up documents signed (first signatory or "mede namens")
@@ -51,12 +63,7 @@ class MinisterFigures:
             "answers": self.answers,
             "co_signed": self.co_signed,
             "records": len(self.records),
-            "answered": len(self.records),
-            "open": self.unanswered["open"],
-            "postponed": self.unanswered["postponed"],
-            "late": self.unanswered["late"],
-            "median_days_to_answer": statistics.median(self.days) if self.days else None,
-            "p90_days_to_answer": _p90(self.days),
+            **_life_json(self.records, self.unanswered, self.days),
             "answers_per_year": dict(sorted(self.per_year.items())),
         }
 
@@ -78,16 +85,7 @@ class RoleFigures:
             self.label, self.label_date = role, day
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "role": self.label,
-            "holders": sorted(self.holders),
-            "answered": len(self.records),
-            "open": self.unanswered["open"],
-            "postponed": self.unanswered["postponed"],
-            "late": self.unanswered["late"],
-            "median_days_to_answer": statistics.median(self.days) if self.days else None,
-            "p90_days_to_answer": _p90(self.days),
-        }
+        return {"role": self.label, "holders": sorted(self.holders), **_life_json(self.records, self.unanswered, self.days)}
 
 
 @dataclass
