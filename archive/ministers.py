@@ -35,10 +35,15 @@ import yaml
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "registry"
 SCHEMA_VERSION = 1
 
-# Titles a term may carry, per country. Belgian files will add theirs here
-# ("Vice-eersteminister", "Eerste Minister", ...) together with their data.
+# Titles a term may carry, per country. Belgian terms are written in Dutch (the `role`) with
+# the French text as a role alias; the French titles are listed so a French-language file or
+# term can use them too.
 TITLES: dict[str, frozenset[str]] = {
     "NL": frozenset({"Minister", "Staatssecretaris", "Minister-President"}),
+    "BE": frozenset({
+        "Eerste Minister", "Vice-eersteminister", "Minister", "Staatssecretaris",
+        "Premier ministre", "Vice-Premier ministre", "Ministre", "Secrétaire d'État",
+    }),
 }
 # An office with one of these titles can have several holders at once: Schoof had two
 # staatssecretarissen at J&V (Coenradie and Struycken). Every other office has one holder.
@@ -493,11 +498,19 @@ def _role_text(role: str) -> str:
     head = _ROLE_CUT.split(role, maxsplit=1)[0]
     folded = _strip_article(fold(head))
     folded = _ACTING.sub("", folded)
+    # Belgian texts write the Prime Minister both ways: "Vice-eersteminister" (Senate, Moniteur)
+    # and "Vice-eerste minister" (older bulletins); no Dutch role contains "eerste minister".
+    folded = _EERSTE_MINISTER.sub("eersteminister", folded)
     return _SPACES.sub(" ", folded.replace(".", " ")).strip()
 
 
+_EERSTE_MINISTER = re.compile(r"\beerste minister\b")
+
+
 def _strip_article(text: str) -> str:
-    for article in ("de ", "het ", "aan de "):
+    # French articles for the Belgian texts ("la ministre de l'Intérieur"); never the start of
+    # a Dutch role, so harmless for the Dutch grammar.
+    for article in ("de ", "het ", "aan de ", "la ", "le ", "a la ", "au "):
         if text.startswith(article):
             return text[len(article):]
     return text
@@ -591,8 +604,9 @@ class Registry:
     def person(self, person_id: str) -> Person:
         return self._people[person_id]
 
-    def people(self) -> tuple[Person, ...]:
-        return tuple(self._people.values())
+    def people(self, country: str | None = "NL") -> tuple[Person, ...]:
+        """The people of ``country`` (default NL, like every other lookup); None for all."""
+        return tuple(p for p in self._people.values() if country is None or p.country == country)
 
     def valid_through(self, country: str = "NL") -> dt.date:
         """Last day the data of ``country`` is believed complete (KeyError if not loaded).
@@ -780,8 +794,13 @@ def _build_person(tables: _Tables, raw: _RawPerson) -> tuple[Person, list[tuple[
     ident = _text(data["id"], where)
     if not _ID.match(ident) or not ident.startswith(country.lower() + "-"):
         raise RegistryError(f"{where}: malformed id {ident!r} (expected '{country.lower()}-<slug>')")
-    if country not in TITLES:
-        raise RegistryError(f"{where}: no titles defined for country {country!r} (add them to TITLES)")
+    # A country also needs a loaded file of its own: its valid_through bounds every term (and
+    # without it a person of that country in another country's file would end in a KeyError).
+    if country not in TITLES or country not in tables.valid_through:
+        raise RegistryError(
+            f"{where}: no titles defined for country {country!r} in this load (it needs an entry "
+            f"in TITLES and a loaded file with 'country: {country}' in its header)"
+        )
     party = _maybe_text(data.get("party"), f"{where}.party")
     built = [
         _build_term(tables, item, country, party, f"{where}.terms[{index}]")

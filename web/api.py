@@ -67,7 +67,7 @@ def ministers() -> Response:
     reject_unknown(request.args, ())
     registry = default_registry()
     stats = get_stats()
-    people = sorted(registry.people(), key=lambda p: (p.surname.lower(), p.name))
+    people = sorted(registry.people(country=None), key=lambda p: (p.surname.lower(), p.name))
     results = [present.minister_json(p, stats.ministers.get(p.id), registry, _minister_links) for p in people]
     roles = sorted((r.as_json() for r in stats.roles.values()), key=lambda r: (-r["late"], -r["answered"], r["role"]))
     return jsonify({"total": len(results), "results": results, "roles": roles})

@@ -254,7 +254,7 @@ def _year_rows(counts: dict[str, int]) -> list[tuple[str, int]]:
 def ministers() -> Response:
     registry = default_registry()
     stats = get_stats()
-    rows = [(person, stats.ministers.get(person.id)) for person in registry.people()]
+    rows = [(person, stats.ministers.get(person.id)) for person in registry.people(country=None)]
     # Those with answers in the archive first (most first), then everyone else by surname.
     rows.sort(key=lambda row: (-(row[1].answers if row[1] else 0), row[0].surname.lower()))
     roles = sorted((r.as_json() for r in stats.roles.values()), key=lambda r: (-r["late"], -r["answered"], r["role"]))
