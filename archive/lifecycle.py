@@ -9,8 +9,12 @@ Rules (Reglement van Orde TK, art. 12.4: answer within three weeks; a postponeme
 it will take longer):
 - answered: an answer or follow-up answer exists (or the question's metadata links to one);
 - postponed: a postponement notice and no answer yet (a postponement is not an answer);
+- closed: the parliament closed the file without an answer (Belgian Senate "Dossier gesloten");
 - late: the deadline has passed, no answer and no postponement;
 - open: otherwise.
+
+Belgian deadlines come from the source (Chamber "Termijndatum", Senate "Einde van de
+antwoordtermijn"); without one, the same three weeks are assumed.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import datetime as dt
 from typing import Any
 
 DEADLINE_DAYS = 21
-OPEN, POSTPONED, ANSWERED, LATE = "open", "postponed", "answered", "late"
+OPEN, POSTPONED, ANSWERED, LATE, CLOSED = "open", "postponed", "answered", "late", "closed"
 
 
 def deadline(asked_on: dt.date | None, termijn: dt.date | None = None) -> dt.date | None:
@@ -29,9 +33,11 @@ def deadline(asked_on: dt.date | None, termijn: dt.date | None = None) -> dt.dat
     return asked_on + dt.timedelta(days=DEADLINE_DAYS) if asked_on else None
 
 
-def status(*, answered: bool, postponed: bool, due: dt.date | None, as_of: dt.date) -> str:
+def status(*, answered: bool, postponed: bool, due: dt.date | None, as_of: dt.date, closed: bool = False) -> str:
     if answered:
         return ANSWERED
+    if closed:
+        return CLOSED
     if postponed:
         return POSTPONED
     if due is not None and as_of > due:

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from archive import lifecycle
 from archive.model import (
-    ABRIDGED, ANSWER, CONSTRUCTED, FOLLOW_UP, POSTPONEMENT, QUESTION, RECORDED, AnswerPart, Asker, DocumentRef, Minister, Provenance, QuestionPart,
+    ABRIDGED, ANSWER, CONSTRUCTED, FOLLOW_UP, POSTPONEMENT, QUESTION, RECORDED, AnswerPart, Asker, DocumentRef, Event, Related, Translation, Minister, Provenance, QuestionPart,
     Record, SourceDocument, Tool,
 )
 
@@ -50,7 +50,7 @@ def _merge_askers(docs: list[SourceDocument]) -> list[Asker]:
     # The document with the most complete asker list (parties included) wins; documents repeat
     # the same header, so this only matters when one of them was cut short.
     best = max(docs, key=lambda d: (len(d.askers), sum(a.party is not None for a in d.askers), -KIND_ORDER[d.kind]))
-    return [Asker(a.name, a.party) for a in best.askers]
+    return [Asker(a.name, a.party, a.party_id) for a in best.askers]
 
 
 def _unique_tools(docs: Iterable[SourceDocument]) -> list[Tool]:
@@ -111,11 +111,18 @@ def merge(documents: Iterable[SourceDocument], as_of: dt.date | None = None) -> 
     for lid in linked_missing:
         documents.append(DocumentRef(ANSWER, f"https://zoek.officielebekendmakingen.nl/{lid}.html", None, lid, [], False))
 
-    answered_on = first_answers[0].date if first_answers else None
+    # A date the source states for an answer whose text is not here (Senate chronology).
+    stated = sorted(d.answered_on for d in docs if d.answered_on)
+    answered_on = first_answers[0].date if first_answers else (stated[0] if stated else None)
+    if stated and not answers_docs:
+        for d in docs:
+            if d.answered_on and not any(r.kind == ANSWER for r in documents):
+                documents.append(DocumentRef(ANSWER, d.url, d.answered_on, None, [], False))
     asked_on = header_doc.asked_on
     due = lifecycle.deadline(asked_on, next((d.deadline for d in docs if d.deadline), None))
-    status = lifecycle.status(answered=bool(answers_docs or linked_missing), postponed=bool(postponements),
-                              due=due, as_of=as_of or dt.date.today())
+    closed_on = next((d.closed_on for d in docs if d.closed_on), None)
+    status = lifecycle.status(answered=bool(answers_docs or linked_missing or stated), postponed=bool(postponements),
+                              due=due, as_of=as_of or dt.date.today(), closed=closed_on is not None)
     days = (answered_on - asked_on).days if answered_on and asked_on else None
 
     provs = [d.provenance for d in docs if d.provenance]
@@ -164,4 +171,55 @@ def merge(documents: Iterable[SourceDocument], as_of: dt.date | None = None) -> 
         days_to_answer=days,
         deadline=due,
         withdrawn=any(d.withdrawn for d in docs),
+        languages=_languages(docs),
+        translations=_translations(docs, qdoc, answers_docs),
+        closed_on=closed_on,
+        events=sorted({(e.date, e.label): Event(e.date, e.label, e.kind) for d in docs for e in d.events}.values(),
+                      key=lambda e: (e.date or dt.date.min, e.label)),
+        related=_related(docs),
+        thread_key=next((d.thread_key for d in docs if d.thread_key), None),
+        descriptors=_union(d.descriptors for d in docs),
+        references=_union(d.references for d in docs),
+        gaps=_union(d.gaps for d in docs),
     )
+
+
+def _union(lists: Iterable[list[str]]) -> list[str]:
+    out: list[str] = []
+    for items in lists:
+        out += [x for x in items if x not in out]
+    return out
+
+
+def _languages(docs: list[SourceDocument]) -> list[str]:
+    return _union([[docs[0].language]] + [[t.language for t in d.translations] for d in docs])
+
+
+def _translations(docs: list[SourceDocument], qdoc: SourceDocument, answers_docs: list[SourceDocument]) -> list[Translation]:
+    """One translation per other language: title and questions from the document that lists
+    most of them, answers from every answering document, as for the record's own language."""
+    main = docs[0].language
+    out: list[Translation] = []
+    for lang in _languages(docs)[1:]:
+        if lang == main:
+            continue
+        versions = [(d, t) for d in docs for t in d.translations if t.language == lang]
+        if not versions:
+            continue
+        best = max(versions, key=lambda dt_: (len(dt_[1].questions), dt_[0] is qdoc))[1]
+        answers = [AnswerPart(list(a.numbers), a.text, d.kind, d.doc_id)
+                   for d in answers_docs for t in d.translations if t.language == lang for a in t.answers]
+        title = next((t.title for _, t in versions if t.title), "")
+        out.append(Translation(lang, title[:1].upper() + title[1:], best.subject,
+                               [QuestionPart(q.number, q.text) for q in best.questions], answers))
+    return out
+
+
+def _related(docs: list[SourceDocument]) -> list[Related]:
+    own = {d.doc_id for d in docs}
+    seen: dict[tuple[str, str], Related] = {}
+    for d in docs:
+        for r in d.related:
+            if r.id not in own:
+                seen.setdefault((r.relation, r.id), Related(r.relation, r.id, r.label, r.url))
+    return list(seen.values())

@@ -1,6 +1,6 @@
 """Minister registry: who held which office on which day, and name/role resolution.
 
-The data lives in ``data/registry/*.yaml`` (format described in the header of
+The data lives in ``data/registry/ministers-*.yaml`` (format described in the header of
 ``ministers-nl.yaml``). Every parsed document asks this module who signed it, so loading
 builds folded lookup tables once and a resolution is a handful of dict lookups.
 
@@ -580,8 +580,8 @@ class Registry:
 
     @classmethod
     def load(cls, paths: list[Path] | None = None) -> "Registry":
-        """Read and validate registry files; default: every *.yaml in data/registry/."""
-        files = sorted(DEFAULT_DIR.glob("*.yaml")) if paths is None else [Path(p) for p in paths]
+        """Read and validate registry files; default: every ministers-*.yaml in data/registry/."""
+        files = sorted(DEFAULT_DIR.glob("ministers-*.yaml")) if paths is None else [Path(p) for p in paths]
         if not files:
             raise RegistryError(f"no registry files found (looked in {DEFAULT_DIR})")
         tables = _Tables()
@@ -631,6 +631,7 @@ class Registry:
         ministry: str | None = None,
         title: str | None = None,
         country: str = "NL",
+        government: str | None = None,
     ) -> Resolution | None:
         """The person a printed name refers to, with the term held on ``on``.
 
@@ -640,12 +641,16 @@ class Registry:
         Veiligheid)") serves as the ministry hint when none is given. None for unknown names
         and for names that stay ambiguous: the caller keeps the name as written."""
         hints = self._hints(ministry, title, country)
-        return self._resolve_name(name, on, hints, keep_parenthesis_hint=not ministry, country=country)
+        return self._resolve_name(name, on, hints, keep_parenthesis_hint=not ministry, country=country,
+                                  government=government)
 
-    def resolve_role(self, role: str, on: dt.date, *, country: str = "NL") -> list[Resolution]:
+    def resolve_role(self, role: str, on: dt.date, *, country: str = "NL",
+                     government: str | None = None) -> list[Resolution]:
         """Everyone holding the office ``role`` names on ``on``: usually one, several for
-        staatssecretarissen. On a hand-over day the incoming holder comes first."""
-        holders, _ = self._role_holders(role, on, country)
+        staatssecretarissen. On a hand-over day the incoming holder comes first.
+        ``government`` ("federaal", "vlaams", "brussels") keeps only terms in that government's
+        cabinets: Belgium has a "minister van Binnenlandse Zaken" in several of them."""
+        holders, _ = self._role_holders(role, on, country, government)
         return [Resolution(person, term) for person, term in holders]
 
     def resolve(
@@ -657,14 +662,17 @@ class Registry:
         title: str | None,
         on: dt.date | None,
         country: str = "NL",
+        government: str | None = None,
     ) -> Resolution | None:
         """Name first (the role then only picks the term and breaks surname ties), the role
-        second. A role with several holders that day (two staatssecretarissen) gives None."""
+        second. A role with several holders that day (two staatssecretarissen) gives None.
+        ``government`` limits both to people with a term in that government."""
         if name:
             hints = self._hints(ministry, title, country)
             if role:
                 hints = hints.merged(_Hints(offices=frozenset(self._offices(role, country))))
-            found = self._resolve_name(name, on, hints, keep_parenthesis_hint=not ministry, country=country)
+            found = self._resolve_name(name, on, hints, keep_parenthesis_hint=not ministry, country=country,
+                                       government=government)
             if found:
                 return found
         if on is None:
@@ -674,7 +682,7 @@ class Registry:
             query = f"{title or 'Minister'} van {ministry}"
         if not query:
             return None
-        holders, shared = self._role_holders(query, on, country)
+        holders, shared = self._role_holders(query, on, country, government)
         if not holders or (shared and len(holders) > 1):
             return None
         person, term = holders[0]
@@ -689,9 +697,14 @@ class Registry:
                 offices.append(office)
         return offices
 
-    def _role_holders(self, role: str, on: dt.date, country: str) -> tuple[list[tuple[Person, Term]], bool]:
+    def _in_government(self, term: Term, government: str | None) -> bool:
+        return government is None or self._tables.cabinets[term.cabinet].government == government
+
+    def _role_holders(self, role: str, on: dt.date, country: str,
+                      government: str | None = None) -> tuple[list[tuple[Person, Term]], bool]:
         for office in self._offices(role, country):
-            holders = [(p, t) for p, t in self._holders.get(office, ()) if t.covers(on)]
+            holders = [(p, t) for p, t in self._holders.get(office, ())
+                       if t.covers(on) and self._in_government(t, government)]
             if holders:
                 holders.sort(key=lambda pt: (pt[1].start, not pt[1].acting), reverse=True)
                 holders = _one_per_person(holders)
@@ -714,7 +727,8 @@ class Registry:
         )
 
     def _resolve_name(
-        self, name: str, on: dt.date | None, hints: _Hints, *, keep_parenthesis_hint: bool, country: str
+        self, name: str, on: dt.date | None, hints: _Hints, *, keep_parenthesis_hint: bool, country: str,
+        government: str | None = None,
     ) -> Resolution | None:
         inner = _PARENTHESIS.search(name)
         if inner:
@@ -725,13 +739,16 @@ class Registry:
         if parsed.title and not hints.titles:
             hints = hints.merged(_Hints(titles=_title_hint(parsed.title)))
         candidates = self._candidates(parsed, country)
+        if government is not None:
+            candidates = tuple(p for p in candidates if any(self._in_government(t, government) for t in p.terms))
         if len(candidates) > 1 and parsed.initials:
             by_initials = tuple(p for p in candidates if self._initials[p.id].startswith(parsed.initials))
             candidates = by_initials or candidates
         person = _choose(candidates, on, hints)
         if person is None:
             return None
-        return Resolution(person, _best_term(person.terms, on, hints) if on else None)
+        terms = [t for t in person.terms if self._in_government(t, government)]
+        return Resolution(person, _best_term(terms, on, hints) if on else None)
 
     def _candidates(self, parsed: _ParsedName, country: str) -> tuple[Person, ...]:
         # Longest suffix first: "Dilan Yeşilgöz-Zegerius" finds the full name, "Ferd

@@ -31,7 +31,32 @@ OPEN = "open"
 POSTPONED = "postponed"
 ANSWERED = "answered"
 LATE = "late"
-STATUSES = (OPEN, POSTPONED, ANSWERED, LATE)
+CLOSED = "closed"  # the parliament closed the file without an answer (Senate "Dossier gesloten")
+STATUSES = (OPEN, POSTPONED, ANSWERED, LATE, CLOSED)
+
+LANGUAGES = ("nl", "fr")
+
+# Parliaments (the ``parliament`` field holds these names) and the government that answers
+# their questions: the minister registry resolves a role within that government only ("minister
+# van Binnenlandse Zaken" is a different person in Brussels, Flanders and the federal state).
+TWEEDE_KAMER = "Tweede Kamer"
+EERSTE_KAMER = "Eerste Kamer"
+BE_CHAMBER = "Kamer van volksvertegenwoordigers"
+BE_SENATE = "Belgische Senaat"
+FLEMISH_PARLIAMENT = "Vlaams Parlement"
+BRUSSELS_PARLIAMENT = "Brussels Parlement"
+GOVERNMENTS = {
+    TWEEDE_KAMER: None, EERSTE_KAMER: None,  # the NL cabinet: the registry's only NL government
+    BE_CHAMBER: "federaal", BE_SENATE: "federaal",
+    FLEMISH_PARLIAMENT: "vlaams", BRUSSELS_PARLIAMENT: "brussels",
+}
+
+# Relations between questions (``related[].relation``).
+SAME_QUESTION = "same_question"  # the same text sent to another minister ("Ook gesteld aan")
+REFILED_AS = "refiled_as"  # "Heringediend als" / "Réintroduite comme"
+REQUALIFIED_AS = "requalified_as"  # written question turned into an oral one, or from one
+REFERS_TO = "refers_to"  # the answer points to another question's answer
+RELATIONS = (SAME_QUESTION, REFILED_AS, REQUALIFIED_AS, REFERS_TO)
 
 # Provenance kinds: real bytes from the source, real bytes cut short, or text written by us.
 RECORDED = "recorded"
@@ -43,7 +68,10 @@ PROVENANCE_KINDS = (RECORDED, ABRIDGED, CONSTRUCTED)
 @dataclass
 class Asker:
     name: str
-    party: str | None = None
+    party: str | None = None  # as the source wrote it ("sp.a", "PTB*PVDA", "Ecolo-Groen")
+    # The party across renames and languages (archive.parties): "sp.a" and "Vooruit" are one
+    # party_id; None when the label is unknown or absent.
+    party_id: str | None = None
 
 
 @dataclass
@@ -88,6 +116,40 @@ class DocumentRef:
     fetched: bool = True
     # What a postponement notice says (why and until when), when the source gives the sentence.
     notice: str | None = None
+
+
+@dataclass
+class Translation:
+    """The same question (and answer) in another language, as the source publishes it: Belgian
+    pages often carry a Dutch and a French text. The record's own texts are in
+    ``Record.language``; each translation says its language."""
+
+    language: str
+    title: str = ""
+    subject: str = ""
+    questions: list[QuestionPart] = field(default_factory=list)
+    answers: list[AnswerPart] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """One step of the source's own chronology ("Rappel", "Herkwalificatie", "Tijdig
+    beantwoord"), as written, with its date."""
+
+    date: dt.date | None
+    label: str
+    kind: str = "other"  # sent | answered | reminder | closed | requalified | refiled | other
+
+
+@dataclass
+class Related:
+    """Another question this one is linked to by the source (``RELATIONS``). ``id`` is the
+    archive id the other question has or will have; ``label`` the number as printed."""
+
+    relation: str
+    id: str
+    label: str = ""
+    url: str | None = None
 
 
 @dataclass
@@ -157,12 +219,30 @@ class SourceDocument:
     provenance: DocumentProvenance | None = None
     deadline: dt.date | None = None  # the source's own answer deadline (TK Zaak.Termijn)
     withdrawn: bool = False  # the asker withdrew the question (kept, and marked)
+    # --- fields the Belgian sources fill (empty for the NL ones) ---
+    translations: list[Translation] = field(default_factory=list)
+    # The answer date a source states without the answer text being here (Senate
+    # "Chronologie", Brussels "Date de réponse"): the question counts as answered on that day.
+    answered_on: dt.date | None = None
+    closed_on: dt.date | None = None  # closed without an answer ("Dossier gesloten")
+    events: list[Event] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    # Questions sent as one text to several ministers share a thread key (each minister's copy
+    # stays its own record, with its own answer and dates).
+    thread_key: str | None = None
+    descriptors: list[str] = field(default_factory=list)  # Eurovoc / thesaurus terms, as printed
+    references: list[str] = field(default_factory=list)  # bulletin references ("B059", "3-38")
+    # What the source did not give, said plainly ("the French side of the page is empty", "the
+    # answer PDF holds no text layer"): a partial record is kept and marked, never dropped.
+    gaps: list[str] = field(default_factory=list)
 
     def text(self) -> str:
-        """All text a reader sees, for tagging and search."""
+        """All text a reader sees, in every language, for tagging and search."""
         parts = [self.title, self.subject]
         parts += [q.text for q in self.questions]
         parts += [a.text for a in self.answers]
+        for t in self.translations:
+            parts += [t.title, t.subject, *(q.text for q in t.questions), *(a.text for a in t.answers)]
         return "\n".join(p for p in parts if p)
 
 
@@ -191,6 +271,15 @@ class Record:
     days_to_answer: int | None = None
     deadline: dt.date | None = None
     withdrawn: bool = False
+    languages: list[str] = field(default_factory=list)  # ``language`` first, then translations
+    translations: list[Translation] = field(default_factory=list)
+    closed_on: dt.date | None = None
+    events: list[Event] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    thread_key: str | None = None
+    descriptors: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
 
 
 # --- JSON ---------------------------------------------------------------------------------
@@ -220,8 +309,27 @@ def _prov(d: dict[str, Any] | None) -> DocumentProvenance | None:
     return DocumentProvenance(**d) if d else None
 
 
+def _translations(items: list[dict[str, Any]] | None) -> list[Translation]:
+    return [Translation(t["language"], t.get("title", ""), t.get("subject", ""),
+                        [QuestionPart(**q) for q in t.get("questions", [])],
+                        [AnswerPart(**a) for a in t.get("answers", [])]) for t in items or []]
+
+
+def _events(items: list[dict[str, Any]] | None) -> list[Event]:
+    return [Event(_date(e.get("date")), e["label"], e.get("kind", "other")) for e in items or []]
+
+
+def _related(items: list[dict[str, Any]] | None) -> list[Related]:
+    return [Related(**r) for r in items or []]
+
+
 def document_from_json(d: dict[str, Any]) -> SourceDocument:
     d = dict(d)
+    d["translations"] = _translations(d.get("translations"))
+    d["events"] = _events(d.get("events"))
+    d["related"] = _related(d.get("related"))
+    d["answered_on"] = _date(d.get("answered_on"))
+    d["closed_on"] = _date(d.get("closed_on"))
     d["askers"] = [Asker(**a) for a in d.get("askers", [])]
     d["ministers"] = [Minister(**m) for m in d.get("ministers", [])]
     d["questions"] = [QuestionPart(**q) for q in d.get("questions", [])]
@@ -236,6 +344,9 @@ def document_from_json(d: dict[str, Any]) -> SourceDocument:
 
 def record_from_json(d: dict[str, Any]) -> Record:
     d = dict(d)
+    d["translations"] = _translations(d.get("translations"))
+    d["events"] = _events(d.get("events"))
+    d["related"] = _related(d.get("related"))
     d["askers"] = [Asker(**a) for a in d["askers"]]
     d["ministers"] = [Minister(**m) for m in d["ministers"]]
     d["questions"] = [QuestionPart(**q) for q in d["questions"]]
@@ -249,7 +360,7 @@ def record_from_json(d: dict[str, Any]) -> Record:
     p = dict(d["provenance"])
     p["documents"] = [DocumentProvenance(**x) for x in p.get("documents", [])]
     d["provenance"] = Provenance(**p)
-    for key in ("asked_on", "answered_on", "postponed_on", "deadline"):
+    for key in ("asked_on", "answered_on", "postponed_on", "deadline", "closed_on"):
         d[key] = _date(d.get(key))
     return Record(**d)
 
@@ -276,12 +387,14 @@ def validate_record_json(d: Any) -> dict[str, Any]:
         raise RecordError("id must be a non-empty string")
     if d["country"] not in ("NL", "BE"):
         raise RecordError(f"country {d['country']!r} is not NL or BE")
+    if d["language"] not in LANGUAGES:
+        raise RecordError(f"language {d['language']!r} is not one of {', '.join(LANGUAGES)}")
     if d["status"] not in STATUSES:
         raise RecordError(f"status {d['status']!r} is not one of {', '.join(STATUSES)}")
     kind = d["provenance"].get("kind") if isinstance(d["provenance"], dict) else None
     if kind not in PROVENANCE_KINDS:
         raise RecordError(f"provenance.kind {kind!r} is not one of {', '.join(PROVENANCE_KINDS)}")
-    for key in ("asked_on", "answered_on", "postponed_on", "deadline"):
+    for key in ("asked_on", "answered_on", "postponed_on", "deadline", "closed_on"):
         value = d.get(key)
         if value is not None:
             try:

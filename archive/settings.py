@@ -79,6 +79,12 @@ class Settings:
     status_as_of: dt.date | None = None
     # Tweede Kamer open data, OData v4 root (gegevensmagazijn).
     tk_api_root: str = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"
+    # Belgian sources (SOURCES.md sections 3 to 5): the site roots the spiders build URLs on.
+    dekamer_url: str = "https://www.dekamer.be"  # federal Chamber pages (QRVA)
+    dekamer_data_url: str = "http://data.dekamer.be/v0"  # federal Chamber JSON open data
+    vlpar_url: str = "https://ws.vlpar.be"  # Flemish Parliament open data + search API
+    senate_url: str = "https://www.senate.be"  # Senate written questions
+    brussels_url: str = "https://www.parlement.brussels"  # Brussels Parliament weblex
     # Search backend: "embedded" (tantivy, no server) or "elasticsearch" (a later issue).
     search_backend: str = "embedded"
     # Where the embedded index lives (versioned sub-directories, swapped when a rebuild completes).
@@ -123,6 +129,11 @@ class Settings:
             tk_api_root=g("KAMERWACHT_TK_API_ROOT", "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"),
             search_backend=_choice("KAMERWACHT_SEARCH_BACKEND", g("KAMERWACHT_SEARCH_BACKEND", "embedded"),
                                    ("embedded", "elasticsearch")),
+            dekamer_url=g("KAMERWACHT_DEKAMER_URL", "https://www.dekamer.be").rstrip("/"),
+            dekamer_data_url=g("KAMERWACHT_DEKAMER_DATA_URL", "http://data.dekamer.be/v0").rstrip("/"),
+            vlpar_url=g("KAMERWACHT_VLPAR_URL", "https://ws.vlpar.be").rstrip("/"),
+            senate_url=g("KAMERWACHT_SENATE_URL", "https://www.senate.be").rstrip("/"),
+            brussels_url=g("KAMERWACHT_BRUSSELS_URL", "https://www.parlement.brussels").rstrip("/"),
             index_dir=Path(g("KAMERWACHT_INDEX_DIR")) if g("KAMERWACHT_INDEX_DIR") else None,
             host=g("KAMERWACHT_HOST", "127.0.0.1"),
             port=_int("KAMERWACHT_PORT", g("KAMERWACHT_PORT", "8000")),

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 from archive.ministers import Registry
 from archive.model import (
-    ANSWER, DOCUMENT_KINDS, FOLLOW_UP, POSTPONEMENT, QUESTION, RECORDED, DocumentProvenance, SourceDocument,
+    ANSWER, DOCUMENT_KINDS, FOLLOW_UP, GOVERNMENTS, POSTPONEMENT, QUESTION, RECORDED, DocumentProvenance,
+    SourceDocument,
 )
+from archive.parties import default_parties
 from archive.vocabulary import Vocabulary
 
 # Latin-1 bytes decoded as UTF-8 twice over ("BelgiÃ«", "geÃ¯nvesteerd", "â€™"): a sign the
@@ -54,6 +56,10 @@ def validate(doc: SourceDocument, today: dt.date | None = None) -> None:
         problems.append(f"received {doc.date.isoformat()} before it was asked {doc.asked_on.isoformat()}")
     texts = [doc.title, doc.subject, *(a.name for a in doc.askers), *(q.text for q in doc.questions),
              *(a.text for a in doc.answers)]
+    for t in doc.translations:
+        texts += [t.title, t.subject, *(q.text for q in t.questions), *(a.text for a in t.answers)]
+        if t.language == doc.language:
+            problems.append(f"a translation in the document's own language {t.language!r}")
     bad = next((m.group(0) for t in texts if t for m in [MOJIBAKE_RE.search(t)] if m), None)
     if bad:
         problems.append(f"mojibake in the text ({bad!r}: latin-1 bytes read as UTF-8?)")
@@ -65,9 +71,11 @@ def normalise(doc: SourceDocument) -> None:
     """Whitespace and duplicates only; the parser already did the layout work."""
     doc.title = " ".join(doc.title.split())
     doc.subject = " ".join(doc.subject.split())
+    parties = default_parties()
     for a in doc.askers:
         a.name = " ".join(a.name.split())
         a.party = " ".join(a.party.split()) if a.party else None
+        a.party_id = parties.resolve(a.party, country=doc.country, on=doc.asked_on) if a.party else None
     seen: list[str] = []
     for url in doc.footnotes:
         if url not in seen:
@@ -88,19 +96,30 @@ def tag(doc: SourceDocument, vocabulary: Vocabulary) -> tuple[bool, str]:
 
 
 def resolve_ministers(doc: SourceDocument, registry: Registry) -> list[str]:
-    """Fill person ids (and the office held on the document's date) from the registry.
-    Unknown names stay as written; they are returned so the caller can count them."""
+    """Fill person ids from the registry, by name or, when the source names only the office
+    (Belgian pages: "de minister van Veiligheid en Binnenlandse Zaken"), by the office and the
+    date, within the government that answers to this parliament. Unknown names stay as written;
+    they are returned so the caller can count them.
+
+    NL: the registry's wording of the office replaces the printed one (the printed reply line
+    is often abridged). BE: the role stays as the source wrote it, in its language."""
     unknown: list[str] = []
     on = doc.date or doc.asked_on
+    government = GOVERNMENTS.get(doc.parliament)
     for m in doc.ministers:
-        found = registry.resolve(name=m.name, role=m.role, ministry=m.ministry, title=None, on=on)
+        try:
+            found = registry.resolve(name=m.name, role=m.role, ministry=m.ministry, title=None, on=on,
+                                     country=doc.country, government=government)
+        except KeyError:  # a country the registry has no data for
+            found = None
         if found is None:
             unknown.append(m.name or m.role or "?")
             continue
         m.person_id = found.person.id
         m.name = found.person.name
         if found.term is not None:
-            m.role = found.term.role
+            if doc.country == "NL" or not m.role:
+                m.role = found.term.role
             m.ministry = found.term.ministry
     return unknown
 
