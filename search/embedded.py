@@ -685,9 +685,7 @@ def _hits(searcher: tantivy.Searcher, page: _Page, plan: _Plan, query: SearchQue
     for record, score in zip(records, page.scores):
         fragments: list[str] = []
         if highlighter is not None:
-            lang = schema.analyzer_for(record["language"])
-            segments = [q["text"] for q in record["questions"]] + [a["text"] for a in record["answers"]]
-            fragments = highlighter.fragments(segments, lang, fallback=[record["title"]])
+            fragments = schema.highlight_fragments(highlighter, record)
         hits.append(Hit(record["id"], score, record, fragments))
     return hits
 

@@ -17,20 +17,22 @@ FACETS: dict[str, str] = {
     "ministry": "ministry of a signing minister",
     "tool": "tool id from the vocabulary",
     "category": "tool category id",
-    "party": "party of an asker, as written",
+    "party": "party of an asker, by its current name across renames and languages (sp.a and Vooruit "
+             "are 'Vooruit'; a label not in the party list stays as written)",
     "asker": "asker name, as written",
     "parliament": "parliament, e.g. 'Tweede Kamer'",
     "country": "NL or BE",
     "year": "year the question was asked (YYYY)",
-    "status": "open, postponed, answered or late (deadline passed, no answer, no postponement)",
-    "language": "language code of the record (nl, fr)",
+    "status": "open, postponed, answered, late (deadline passed, no answer, no postponement) or closed "
+              "(the parliament closed the file without an answer)",
+    "language": "language of a text of the record (nl, fr): a record published in both counts for both",
 }
 # Filters the web uses internally but does not offer as facets (e.g. the "demo data" banner
 # counts records built from constructed recordings).
-HIDDEN_FILTERS = ("provenance",)
+HIDDEN_FILTERS = ("provenance", "thread")
 PROVENANCE_KINDS = ("recorded", "abridged", "constructed")
 SORTS = ("relevance", "newest", "oldest")
-STATUSES = ("open", "postponed", "answered", "late")
+STATUSES = ("open", "postponed", "answered", "late", "closed")
 MAX_PER_PAGE = 100
 MAX_WINDOW = 10_000  # page * per_page: deeper pages are refused (narrow the search instead)
 MAX_QUERY_CHARS = 500

@@ -11,7 +11,8 @@ What feeds the full text, and why:
 * ``title``/``text``: the title, the subject (when it says more than the title), every question
   and answer and the sentence of a postponement notice. Footnotes are left out: they are source
   references (URLs, "Kamerstuk 32 761, nr. 12") whose words would only add noise to the ranking.
-  French records go to ``title_fr``/``text_fr`` (French stemmer) instead: one record, one language.
+  French texts go to ``title_fr``/``text_fr`` (French stemmer). A Belgian record published in
+  both languages feeds both pairs (its own texts and its translation), so either language finds it.
 * ``names``: who asked (name and party), to whom the question was addressed, and every minister
   who signed something (answers, co-signers, postponement notices: name, role, ministry), plus
   the names of the tagged tools. So "Grapperhaus", "minister van Justitie" or "D66" find records
@@ -33,6 +34,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from archive.parties import default_parties
 from search.analysis import default_decompounder, fold_word
 from search.model import FACETS, HIDDEN_FILTERS
 
@@ -78,10 +80,10 @@ def _kw(name: str, source: str, *, facet: bool = True, filtered: bool = True, mu
 FIELDS: tuple[Field, ...] = (
     Field("id", "keyword", "record id", sortable=True),
     Field("record", "stored", "the whole record as JSON, returned by get() and in hits"),
-    Field("title", "text", "title (records not in French)", analyzer="nl", boost=3.0),
-    Field("title_fr", "text", "title (French records)", analyzer="fr", boost=3.0),
-    Field("text", "text", "subject, questions, answers, postponement notices (not French)", analyzer="nl", boost=1.0),
-    Field("text_fr", "text", "the same for French records", analyzer="fr", boost=1.0),
+    Field("title", "text", "Dutch titles (the record's own and its Dutch translation)", analyzer="nl", boost=3.0),
+    Field("title_fr", "text", "French titles (the record's own and its French translation)", analyzer="fr", boost=3.0),
+    Field("text", "text", "subject, questions, answers, postponement notices in Dutch", analyzer="nl", boost=1.0),
+    Field("text_fr", "text", "the same in French", analyzer="fr", boost=1.0),
     Field("names", "text", "askers and parties, addressed_to, ministers' names/roles/ministries "
           "(answers and postponement notices), tool names", analyzer="nl", boost=1.0),
     Field("parts", "text", "parts of Dutch compounds in title and text", analyzer="nl", boost=0.5),
@@ -101,6 +103,7 @@ FIELDS: tuple[Field, ...] = (
     _kw("status", "status"),
     _kw("language", "language"),
     _kw("provenance", "provenance.kind (hidden filter for the demo-data banner)", facet=False),
+    _kw("thread", "thread_key: copies of one question sent to several ministers (hidden filter)", facet=False),
     Field("asked_on", "date", "asked_on (date range filter)", sortable=True),
     Field("answered_on", "date", "answered_on"),
     Field("sort_newest", "keyword", "asked_on descending, then id (records without a date last)", sortable=True),
@@ -165,8 +168,9 @@ def signers(record: Mapping[str, Any]) -> list[Mapping[str, Any]]:
 
 
 def minister_value(minister: Mapping[str, Any]) -> str | None:
-    """The minister facet value: the registry person id, or the name as written."""
-    return minister.get("person_id") or minister.get("name")
+    """The minister facet value: the registry person id, or the name as written (the office as
+    written when the source names none, as Belgian pages often do)."""
+    return minister.get("person_id") or minister.get("name") or minister.get("role")
 
 
 def _body(record: Mapping[str, Any]) -> list[str]:
@@ -179,10 +183,52 @@ def _body(record: Mapping[str, Any]) -> list[str]:
     return parts
 
 
+def _translation_body(t: Mapping[str, Any]) -> list[str]:
+    title, subject = t.get("title") or "", t.get("subject") or ""
+    parts = [subject] if subject and fold_word(subject.strip()) != fold_word(title.strip()) else []
+    parts += [q["text"] for q in t.get("questions") or ()]
+    parts += [a["text"] for a in t.get("answers") or ()]
+    return parts
+
+
+def _texts_by_language(record: Mapping[str, Any], language: str) -> dict[str, tuple[list[str], list[str]]]:
+    """language -> (titles, body parts): the record's own texts and each translation."""
+    out: dict[str, tuple[list[str], list[str]]] = {"nl": ([], []), FRENCH: ([], [])}
+    key = FRENCH if language == FRENCH else "nl"
+    out[key][0].append(_required(record, "title") or "")
+    out[key][1].extend(_body(record))
+    for t in record.get("translations") or ():
+        key = FRENCH if t.get("language") == FRENCH else "nl"
+        out[key][0].append(t.get("title") or "")
+        out[key][1].extend(_translation_body(t))
+    return out
+
+
+def highlight_fragments(highlighter: Any, record: Mapping[str, Any]) -> list[str]:
+    """Highlight fragments from the record's own texts; when the match is only in a translation
+    (a French query on a Dutch question published in both languages), from that translation."""
+    segments = [q["text"] for q in record["questions"]] + [a["text"] for a in record["answers"]]
+    fragments = highlighter.fragments(segments, analyzer_for(record["language"]), fallback=[record["title"]])
+    if any("<mark>" in f for f in fragments):
+        return fragments
+    for t in record.get("translations") or ():
+        segments = [q["text"] for q in t.get("questions") or ()] + [a["text"] for a in t.get("answers") or ()]
+        translated = highlighter.fragments(segments, analyzer_for(t.get("language", "nl")), fallback=[t.get("title") or ""])
+        if any("<mark>" in f for f in translated):
+            return translated
+    return fragments
+
+
+def party_label(asker: Mapping[str, Any], country: str | None) -> str | None:
+    """The party facet value of an asker: the party's current name (archive.parties), or the
+    label as written when it is not in the party list."""
+    return default_parties().display(asker.get("party"), country)
+
+
 def _names(record: Mapping[str, Any], ministers: list[Mapping[str, Any]]) -> list[str]:
     out: list[str | None] = []
     for asker in _required(record, "askers"):
-        out += [asker.get("name"), asker.get("party")]
+        out += [asker.get("name"), asker.get("party"), party_label(asker, record.get("country"))]
     out += list(_required(record, "addressed_to"))
     for m in ministers:
         out += [m.get("name"), m.get("role"), m.get("ministry")]
@@ -204,9 +250,10 @@ def document_for(record: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(record_id, str) or not record_id:
         raise RecordError(f"record id {record_id!r} is not a non-empty string")
     language = _required(record, "language")
-    title_field, text_field = text_fields_for(language)
     title = _required(record, "title") or ""
-    body = _body(record)
+    texts = _texts_by_language(record, language)
+    nl_titles, nl_body = texts["nl"]
+    fr_titles, fr_body = texts[FRENCH]
     ministers = signers(record)
     names = _names(record, ministers)
     asked_on = _date(record, "asked_on")
@@ -221,24 +268,28 @@ def document_for(record: Mapping[str, Any]) -> dict[str, Any]:
         # ASCII escapes: twice as fast to encode as ensure_ascii=False, and loads() gives
         # back exactly the same record.
         "record": json.dumps(record, separators=(",", ":")),
-        title_field: title,
-        text_field: "\n".join(body),
+        "title": "\n".join(t for t in nl_titles if t),
+        "text": "\n".join(nl_body),
+        "title_fr": "\n".join(t for t in fr_titles if t),
+        "text_fr": "\n".join(fr_body),
         "names": "\n".join(names),
-        "parts": " ".join(default_decompounder().text_parts(title + "\n" + "\n".join(body)))
-        if language != FRENCH else "",
-        "spell": "\n".join([title, *names]),
+        "parts": " ".join(default_decompounder().text_parts("\n".join([*nl_titles, *nl_body])))
+        if nl_titles or nl_body else "",
+        "spell": "\n".join([title, *(t.get("title") or "" for t in record.get("translations") or ()), *names]),
         "minister": _unique(minister_value(m) for m in ministers),
         "minister_key": _unique(v for m in ministers for v in (m.get("person_id"), m.get("name"))),
         "ministry": _unique(m.get("ministry") for m in ministers),
         "tool": _unique(t["id"] for t in tools),
         "category": _unique(t["category"] for t in tools),
-        "party": _unique(a.get("party") for a in askers),
+        "party": _unique(party_label(a, record.get("country")) for a in askers),
         "asker": _unique(a.get("name") for a in askers),
         "parliament": _unique([_required(record, "parliament")]),
         "country": _unique([_required(record, "country")]),
         "year": [asked_on.strftime("%Y")] if asked_on else [],
         "status": _unique([_required(record, "status")]),
-        "language": _unique([language]),
+        "language": _unique([language, *(record.get("languages") or ()),
+                             *(t.get("language") for t in record.get("translations") or ())]),
+        "thread": _unique([record.get("thread_key")]),
         "provenance": _unique([_required(provenance, "kind")]),
         "asked_on": asked_on,
         "answered_on": _date(record, "answered_on"),

@@ -15,12 +15,13 @@ from flask import Blueprint, Response, abort, current_app, jsonify, redirect, re
 
 from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
+from search import related
 from search.model import MAX_PER_PAGE, MAX_WINDOW, SearchQuery
 from web import present
 from web.present import WAITING_GROUPS
 from web.context import get_engine, get_stats, get_store
 from web.openapi import openapi_document
-from web.params import parse_search, reject_unknown
+from web.params import number_param, parse_search, reject_unknown
 from web.present import permalink
 
 api = Blueprint("api", __name__)
@@ -52,14 +53,34 @@ def search() -> Response:
 @api.get("/questions/<record_id>")
 def question(record_id: str) -> Response:
     reject_unknown(request.args, ())
+    found = _record_or_404(record_id, "api.question")
+    if isinstance(found, Response):
+        return found
+    return jsonify(present.record_json(found, permalink))
+
+
+def _record_or_404(record_id: str, endpoint: str) -> dict[str, Any] | Response:
     record = get_engine().get(record_id)
     if record is None:
         store = get_store()
         target = store.alias_target(record_id) if store else None
         if target:
-            return redirect(url_for("api.question", record_id=target), code=301)
+            return redirect(url_for(endpoint, record_id=target), code=301)
         abort(404, description=f"no question with id {record_id!r}; ids look like 2021Z13971 or ah-tk-20212022-105")
-    return jsonify(present.record_json(record, permalink))
+    return record
+
+
+@api.get("/questions/<record_id>/related")
+def question_related(record_id: str) -> Response:
+    reject_unknown(request.args, ("limit",))
+    limit = number_param(request.args, "limit", 10, 1, 50)
+    found = _record_or_404(record_id, "api.question_related")
+    if isinstance(found, Response):
+        return found
+    engine = get_engine()
+    return jsonify(present.related_json(found, related.thread(engine, found), related.elsewhere(engine, found, limit),
+                                        engine, permalink, lambda rid: url_for("api.question", record_id=rid,
+                                                                               _external=True)))
 
 
 @api.get("/ministers")

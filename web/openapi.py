@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive.model import RELATIONS
 from search.model import FACETS, MAX_PER_PAGE, MAX_QUERY_CHARS, MAX_WINDOW, SORTS, STATUSES
 from web.params import COUNTRIES, DEFAULT_PER_PAGE, FILTER_PARAMS, MAX_FILTER_VALUES, RECORD_LANGUAGES, SEARCH_PARAMS
 
@@ -112,7 +113,62 @@ _SCHEMAS: dict[str, Any] = {
         "examples": [{"error": {"status": 400, "message": "per_page must be between 1 and 100, not 500"}}],
     },
     "Asker": {"type": "object", "required": ["name", "party"],
-              "properties": {"name": {"type": "string"}, "party": _nullable("string")}},
+              "properties": {"name": {"type": "string"},
+                             "party": _nullable("string", description="As the source wrote it (\"sp.a\", \"PTB*PVDA\")."),
+                             "party_id": _nullable("string", description="One id across renames and languages "
+                                                   "(sp.a and Vooruit: be-vooruit); null when the label is unknown.")}},
+    "Translation": {
+        "type": "object", "required": ["language", "title", "subject", "questions", "answers"],
+        "description": "The question (and answers) in another language, as the parliament published it.",
+        "properties": {"language": {"type": "string", "enum": ["nl", "fr"]}, "title": {"type": "string"},
+                       "subject": {"type": "string"},
+                       "questions": {"type": "array", "items": _ref("QuestionPart")},
+                       "answers": {"type": "array", "items": _ref("AnswerPart")}},
+    },
+    "Event": {
+        "type": "object", "required": ["date", "label", "kind"],
+        "description": "A step of the source's own chronology, label as written.",
+        "properties": {"date": _NULL_DATE, "label": {"type": "string"},
+                       "kind": {"type": "string", "enum": ["sent", "answered", "reminder", "closed", "requalified",
+                                                           "refiled", "other"]}},
+    },
+    "Related": {
+        "type": "object", "required": ["relation", "id", "label", "url"],
+        "description": "A question the source links to this one.",
+        "properties": {"relation": {"type": "string", "enum": list(RELATIONS)}, "id": {"type": "string"},
+                       "label": {"type": "string"}, "url": _nullable("string")},
+    },
+    "RelatedMatch": {
+        "type": "object",
+        "required": ["id", "title", "parliament", "country", "language", "languages", "asked_on", "status",
+                     "askers", "ministers", "shared_tools", "days_apart", "score", "permalink", "api_url"],
+        "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "parliament": {"type": "string"},
+            "country": {"type": "string", "enum": list(COUNTRIES)}, "language": {"type": "string"},
+            "languages": {"type": "array", "items": {"type": "string"}}, "asked_on": _NULL_DATE,
+            "status": {"type": "string", "enum": list(STATUSES)},
+            "askers": {"type": "array", "items": _ref("Asker")},
+            "ministers": {"type": "array", "items": _ref("Minister")},
+            "shared_tools": {"type": "array", "items": {"type": "string"}, "description": "Tool ids both name."},
+            "days_apart": _nullable("integer"),
+            "score": {"type": "number", "description": "Higher is closer: rarer shared tools, nearer in time."},
+            "permalink": {"type": "string", "format": "uri"}, "api_url": {"type": "string", "format": "uri"},
+        },
+    },
+    "RelatedResponse": {
+        "type": "object", "required": ["id", "thread", "linked", "elsewhere"],
+        "properties": {
+            "id": {"type": "string"},
+            "thread": {"type": "array", "items": _ref("RelatedMatch"),
+                       "description": "The same question sent to other ministers (same thread_key), oldest first."},
+            "linked": {"type": "array", "items": {"allOf": [_ref("Related"), {"type": "object",
+                       "required": ["in_archive"], "properties": {"in_archive": {"type": "boolean"}}}]},
+                       "description": "Questions the source itself links to (Ook gesteld aan, refiled, requalified)."},
+            "elsewhere": {"type": "array", "items": _ref("RelatedMatch"),
+                          "description": "Records of other parliaments naming a tool of this one within a year "
+                                         "of it, in either language, best matches first (at most `limit`)."},
+        },
+    },
     "Minister": {
         "type": "object",
         "required": ["name", "role", "ministry", "person_id", "co_signer"],
@@ -238,8 +294,21 @@ _SCHEMAS: dict[str, Any] = {
             "days_to_answer": _nullable("integer"),
             "deadline": {**_NULL_DATE, "description": "The source's own deadline, or three weeks after asking."},
             "withdrawn": {"type": "boolean", "description": "The asker withdrew the question (kept, marked)."},
+            "languages": {"type": "array", "items": {"type": "string", "enum": ["nl", "fr"]},
+                          "description": "The record's language first, then those of its translations."},
+            "translations": {"type": "array", "items": _ref("Translation")},
+            "closed_on": {**_NULL_DATE, "description": "Closed without an answer (Senate \"Dossier gesloten\")."},
+            "events": {"type": "array", "items": _ref("Event")},
+            "related": {"type": "array", "items": _ref("Related")},
+            "thread_key": _nullable("string", description="Shared by the copies of one question sent to several "
+                                                          "ministers."),
+            "descriptors": {"type": "array", "items": {"type": "string"}, "description": "Eurovoc/thesaurus terms."},
+            "references": {"type": "array", "items": {"type": "string"}, "description": "Bulletin references."},
+            "gaps": {"type": "array", "items": {"type": "string"},
+                     "description": "What the source did not give (a partial record says so here)."},
             "status": {"type": "string", "enum": list(STATUSES),
-                       "description": "late: deadline passed, no answer, no postponement notice."},
+                       "description": "late: deadline passed, no answer, no postponement notice; closed: the "
+                                      "parliament closed the file without an answer."},
             "questions": {"type": "array", "items": _ref("QuestionPart")},
             "answers": {"type": "array", "items": _ref("AnswerPart")},
             "footnotes": {"type": "array", "items": {"type": "string"}},
@@ -400,6 +469,17 @@ def _paths() -> dict[str, Any]:
                             **_ID_PARAM}],
             "responses": {"200": _json(_ref("Record"), "The full record."),
                           "301": {"description": "The record's id changed; Location has the current one."},
+                          **_errors(400, 404, *_STANDARD)},
+        }},
+        "/questions/{id}/related": {"get": {
+            "operationId": "getRelatedQuestions",
+            "summary": "The same question sent to other ministers, the questions the source links, and the same "
+                       "subject in other parliaments.",
+            "parameters": [{"name": "id", "description": "Record id.", **_ID_PARAM},
+                           {"name": "limit", "in": "query", "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 50, "default": 10},
+                            "description": "At most this many `elsewhere` matches."}],
+            "responses": {"200": _json(_ref("RelatedResponse"), "Related questions."),
                           **_errors(400, 404, *_STANDARD)},
         }},
         "/ministers": {"get": {

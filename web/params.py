@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 
 from werkzeug.datastructures import MultiDict
 
+from archive.parties import default_parties
 from archive.vocabulary import default_vocabulary
 from search.model import MAX_PER_PAGE, MAX_QUERY_CHARS, QueryError, SearchQuery
 
@@ -94,6 +95,11 @@ def _number(args: MultiDict[str, str], name: str, default: int, low: int, high: 
     return value
 
 
+def number_param(args: MultiDict[str, str], name: str, default: int, low: int, high: int | None) -> int:
+    """A whole-number parameter in [low, high], or ParamError saying what to write instead."""
+    return _number(args, name, default, low, high)
+
+
 def _day(args: MultiDict[str, str], name: str) -> dt.date | None:
     raw = _single(args, name).strip()
     if not raw:
@@ -135,6 +141,17 @@ def _check_known(param: str, values: tuple[str, ...]) -> None:
             raise ParamError(f"unknown {param} {_shown(value)}; {hint}")
 
 
+def _party_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """The party facet holds each party's current name: a filter may name it by any label it
+    had ("sp.a" finds Vooruit's questions; "PvdA" the Dutch PvdA and, in Belgium, PVDA-PTB)."""
+    parties = default_parties()
+    out: list[str] = []
+    for value in values:
+        names = [parties.display(value, country) for country in COUNTRIES if parties.find(value, country)]
+        out += names or [value]
+    return tuple(dict.fromkeys(out))
+
+
 def filters_from(args: MultiDict[str, str]) -> dict[str, tuple[str, ...]]:
     """The filters of a request, keyed by facet name, values in the order given, duplicates dropped."""
     filters: dict[str, tuple[str, ...]] = {}
@@ -148,6 +165,8 @@ def filters_from(args: MultiDict[str, str]) -> dict[str, tuple[str, ...]]:
         if len(values) > MAX_FILTER_VALUES:
             raise ParamError(f"{param} is given {len(values)} times; at most {MAX_FILTER_VALUES} values are allowed")
         _check_known(param, values)
+        if facet == "party":
+            values = _party_names(values)
         filters[facet] = values
     return filters
 

@@ -14,6 +14,7 @@ from archive.ministers import Person, Registry
 from archive.model import FOLLOW_UP
 from archive.vocabulary import ToolEntry, Vocabulary
 from search.model import Hit, SearchResult
+from search.related import days_apart, summary
 from web.params import FACET_TO_PARAM
 from web.stats import MinisterFigures, ToolFigures
 
@@ -192,3 +193,46 @@ def waiting_json(stats: Any, group: str) -> list[dict[str, Any]]:
         questions = sorted(slot["questions"], key=lambda q: (q["status"] != "late", q.get("asked_on") or ""))
         out.append({"key": key, "label": slot["label"], **counts, "questions": questions})
     return sorted(out, key=lambda g: (-g["late"], -(g["open"] + g["postponed"] + g["late"]), g["label"]))
+
+
+def linked(record: dict[str, Any], thread: list[dict[str, Any]], engine: Any) -> list[dict[str, Any]]:
+    """The questions the source links to this one, each saying whether it is in the archive."""
+    known = {r["id"] for r in thread}
+    return [{**link, "in_archive": link["id"] in known or engine.get(link["id"]) is not None}
+            for link in record.get("related") or ()]
+
+
+def related_json(record: dict[str, Any], thread: list[dict[str, Any]], elsewhere: list[Any], engine: Any,
+                 permalink: Link, api_url: Link) -> dict[str, Any]:
+    """The /questions/<id>/related answer: thread siblings, the source's own links (saying which
+    are in the archive) and the same subject in other parliaments."""
+    def item(fields: dict[str, Any]) -> dict[str, Any]:
+        return {**fields, "permalink": permalink(fields["id"]), "api_url": api_url(fields["id"])}
+
+    siblings = [item({**summary(r), "shared_tools": [], "days_apart": days_apart(record, r), "score": 0.0})
+                for r in thread]
+    return {"id": record["id"], "thread": siblings, "linked": linked(record, thread, engine),
+            "elsewhere": [item(m.summary()) for m in elsewhere]}
+
+
+
+def in_language(record: dict[str, Any], language: str) -> tuple[dict[str, Any], str | None]:
+    """The record as a reader of ``language`` sees it: title, subject, questions and answers of
+    the translation the parliament published in that language, when there is one. Returns the
+    view and, when the answers had to stay in the original language (the translation has none),
+    that language."""
+    if language == record["language"]:
+        return record, None
+    translation = next((t for t in record.get("translations") or () if t["language"] == language), None)
+    if translation is None:
+        return record, None
+    view = {**record,
+            "title": translation.get("title") or record["title"],
+            "subject": translation.get("subject") or record.get("subject", ""),
+            "questions": translation.get("questions") or record["questions"]}
+    answers_stay = None
+    if translation.get("answers"):
+        view["answers"] = translation["answers"]
+    elif record["answers"]:
+        answers_stay = record["language"]
+    return view, answers_stay

@@ -19,6 +19,7 @@ from werkzeug.datastructures import MultiDict
 
 from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
+from search import related
 from search.model import MAX_WINDOW, QueryError, SearchQuery, SearchResult, STATUSES
 from web import charts, i18n, present
 from web.context import demo_count, get_engine, get_stats, get_store, settings
@@ -32,6 +33,9 @@ FACET_ORDER = ("minister", "ministry", "tool", "category", "party", "asker", "pa
 FACET_VISIBLE = 8  # more values sit in a <details> element (no JavaScript needed)
 PAGE_WINDOW = 2  # page links on each side of the current page
 COOKIE_MAX_AGE = 365 * 24 * 3600
+# The reader's preferred language for texts published in both (Belgian records): a preference,
+# like the interface language, so a shared link still opens on the record.
+TEXT_COOKIE = "kw_text"
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -230,9 +234,22 @@ def record(record_id: str) -> Response:
     if isinstance(found, Response):
         return found
     documents = sorted(found["documents"], key=lambda d: (d.get("date") or "9999", d["kind"]))
-    return page("record.html", record=found, pairs=present.pairs(found), documents=documents,
-                official_url=present.official_url(found), kinds=_provenance_kinds(found),
-                doc_dates={d["id"]: d["date"] for d in documents if d.get("id")})
+    languages = found.get("languages") or [found["language"]]
+    asked_for = request.args.get("text")
+    text_lang = next((x for x in (asked_for, request.cookies.get(TEXT_COOKIE)) if x in languages), found["language"])
+    view, answers_stay = present.in_language(found, text_lang)
+    engine = get_engine()
+    thread = related.thread(engine, found)
+    response = page("record.html", record=view, original=found, pairs=present.pairs(view), documents=documents,
+                    official_url=present.official_url(found), kinds=_provenance_kinds(found),
+                    doc_dates={d["id"]: d["date"] for d in documents if d.get("id")},
+                    languages=languages, text_lang=text_lang, answers_stay=answers_stay,
+                    thread=thread, linked=present.linked(found, thread, engine), elsewhere=related.elsewhere(engine, found, limit=5))
+    if asked_for in languages and len(languages) > 1:
+        # The reader chose a text language: remembered for the next bilingual record.
+        response.set_cookie(TEXT_COOKIE, asked_for, max_age=COOKIE_MAX_AGE, samesite="Lax", httponly=True,
+                            secure=request.is_secure)
+    return response
 
 
 def _provenance_kinds(record: dict[str, Any]) -> set[str]:

@@ -458,7 +458,7 @@ def test_nothing_close(engine):
     SearchQuery(q="politie\x00"),
     SearchQuery(q="x" * 501),
     SearchQuery(filters={"colour": ("red",)}),
-    SearchQuery(filters={"status": ("closed",)}),
+    SearchQuery(filters={"status": ("shut",)}),
     SearchQuery(filters={"year": ("20x1",)}),
     SearchQuery(filters={"provenance": ("fake",)}),
     SearchQuery(sort="random"),

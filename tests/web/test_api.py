@@ -118,7 +118,7 @@ def test_empty_parameters_are_ignored(client):
     ("date_from=yesterday", "write it as YYYY-MM-DD"),
     ("date_from=2022-01-01&date_to=2021-01-01", "date_from 2022-01-01 is after date_to 2021-01-01"),
     ("sort=popular", "unknown sort 'popular'; use one of relevance, newest, oldest"),
-    ("status=closed", "unknown status 'closed'"),
+    ("status=shut", "unknown status 'shut'"),
     ("tool=nonexistent", "unknown tool 'nonexistent'"),
     ("country=FR", "unknown country 'FR'"),
     ("year=twenty", "is not a four-digit year"),

@@ -53,7 +53,8 @@ def test_every_api_route_is_documented_and_vice_versa(app, document):
     assert routes == set(document["paths"])
 
 
-EXAMPLES = {"{id}": {"/questions/{id}": "ah-tk-20212022-105", "/ministers/{id}": "nl-ferd-grapperhaus",
+EXAMPLES = {"{id}": {"/questions/{id}": "ah-tk-20212022-105", "/questions/{id}/related": "ah-tk-20212022-105",
+                     "/ministers/{id}": "nl-ferd-grapperhaus",
                      "/tools/{id}": "clearview-ai"}}
 
 

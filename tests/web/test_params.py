@@ -56,7 +56,7 @@ def test_full_search():
     ((("date_from", "20210928"),), "write it as YYYY-MM-DD"),
     ((("date_from", "2022-01-01"), ("date_to", "2021-01-01")), "date_from 2022-01-01 is after date_to 2021-01-01"),
     ((("sort", "best"),), "unknown sort 'best'"),
-    ((("status", "closed"),), "unknown status 'closed'; use one of open, postponed, answered"),
+    ((("status", "shut"),), "unknown status 'shut'; use one of open, postponed, answered"),
     ((("tool", "no-such-tool"),), "unknown tool 'no-such-tool'"),
     ((("category", "nope"),), "unknown category 'nope'"),
     ((("country", "DE"),), "unknown country 'DE'"),
