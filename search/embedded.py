@@ -65,6 +65,7 @@ from search.query import (
     Or,
     Phrase,
     Term,
+    named_tools,
     parse,
     positive_leaves,
     render,
@@ -94,6 +95,9 @@ FACET_THREADS = 2
 
 # Fields the fuzzy fallback searches (compound parts would only add noise to a guess).
 FUZZY_FIELDS = ("title", "title_fr", "text", "text_fr", "names")
+# Score of a record matched only through its tool tag by a query naming the tool (a text match
+# of the same words scores several times more).
+TOOL_MATCH_BOOST = 0.5
 
 
 class ReadOnlyError(RuntimeError):
@@ -523,6 +527,13 @@ class _Plan:
         if self.tree is not None and self.text is None:
             # Words, but none that analysis keeps ("???"): nothing can match them.
             self.text = Query.empty_query()
+        tools = named_tools(self.tree, default_vocabulary()) if not fuzzy else ()
+        if tools and self.text is not None:
+            # The query is a tool's name: records tagged with the tool match too (in any
+            # language), ranked below those whose text says it.
+            tagged = Query.boost_query(_all_of([Query.term_set_query(tv_schema, "tool", [t]) for t in tools]),
+                                       TOOL_MATCH_BOOST)
+            self.text = Query.boolean_query([(Occur.Should, self.text), (Occur.Should, tagged)])
         self.filters: dict[str, Query] = {}
         for name, values in query.filters.items():
             if values:

@@ -16,12 +16,16 @@ each word into analyzed terms, so punctuation disappears there). What cannot be 
 
 Backends translate the tree (search/embedded.py: tantivy queries; the Elasticsearch backend:
 bool/match/match_phrase), and ``render`` writes a tree back as a query string (for "did you mean").
+A query that is nothing but a tool's name (``named_tools``) also matches the records tagged with
+that tool, whatever their language.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from search.model import MAX_QUERY_CHARS, QueryError
 
@@ -204,6 +208,31 @@ def positive_leaves(node: Node | None) -> Iterator[Term | Phrase]:
         return
     for child in node.nodes:
         yield from positive_leaves(child)
+
+
+_WORD = re.compile(r"\w")
+
+
+def named_tools(node: Node | None, vocabulary: Any) -> tuple[str, ...]:
+    """The tool ids a query consists of, when every word of it belongs to a tool name of the
+    vocabulary in any language ("reconnaissance faciale", "ANPR-camera's", "Clearview
+    politie" does not qualify: "politie" is no tool name). Only plain words: an "exact phrase"
+    asks for exactly those words, and OR or an exclusion make it a query of its own. Backends let such a query also match records *tagged* with all those tools,
+    so a tool named in French finds the Dutch questions about it and the reverse."""
+    if node is None:
+        return ()
+    leaves = [node] if isinstance(node, Term) else (
+        list(node.nodes) if isinstance(node, And) and all(isinstance(c, Term) for c in node.nodes) else [])
+    if not leaves:
+        return ()
+    text = " ".join(leaf.text for leaf in leaves)  # type: ignore[union-attr]
+    hits = vocabulary.find(text)
+    covered = set()
+    for hit in hits:
+        covered.update(range(hit.start, hit.end))
+    if not hits or _WORD.search("".join(c for i, c in enumerate(text) if i not in covered)):
+        return ()
+    return tuple(dict.fromkeys(hit.tool_id for hit in hits))
 
 
 def replace_terms(node: Node | None, fix: Callable[[Term], Node]) -> Node | None:

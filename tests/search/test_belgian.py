@@ -137,3 +137,29 @@ def test_rarer_shared_tools_rank_higher_than_nearer_dates(be_engine):
 def test_nothing_elsewhere_without_tools_or_date(be_engine):
     assert related.elsewhere(be_engine, {**TK_2021, "tools": []}) == []
     assert related.elsewhere(be_engine, {**TK_2021, "asked_on": None}) == []
+
+
+def test_a_tool_named_in_one_language_finds_records_in_the_other(be_engine):
+    # TK_2021 is Dutch only and never says "reconnaissance faciale"; it is tagged with the tool.
+    assert "2021Z14612" in found(be_engine, q="reconnaissance faciale")
+    # ... and the French-only Brussels record is found by the Dutch name.
+    assert "prb-153438" in found(be_engine, q="gezichtsherkenning")
+    # Records whose text says the words rank above those found through the tag alone.
+    order = [h.id for h in be_engine.search(SearchQuery(q="reconnaissance faciale", per_page=100)).hits]
+    assert order.index("prb-153438") < order.index("2021Z14612")
+
+
+def test_only_a_query_made_of_tool_names_is_widened(be_engine):
+    from archive.vocabulary import default_vocabulary
+    from search.query import parse, named_tools
+
+    vocabulary = default_vocabulary()
+    assert named_tools(parse("reconnaissance faciale"), vocabulary) == ("facial-recognition",)
+    assert named_tools(parse("caméras ANPR"), vocabulary) == ("anpr",)
+    assert named_tools(parse('"reconnaissance faciale"'), vocabulary) == ()  # exactly these words
+    assert named_tools(parse("Clearview gezichtsherkenning"), vocabulary) == ("clearview-ai", "facial-recognition")
+    assert named_tools(parse("Clearview politie"), vocabulary) == ()
+    assert named_tools(parse("Clearview OR drones"), vocabulary) == ()
+    assert named_tools(parse("-Clearview"), vocabulary) == ()
+    # "politie" is no tool: a Dutch record is not found by French words plus "politie".
+    assert "2021Z14612" not in found(be_engine, q="reconnaissance faciale politie")
