@@ -22,9 +22,8 @@ install: $(STAMP)
 # snapshot's date, and the site's demo banner says so. A live install leaves this unset (today).
 DEMO_AS_OF ?= 2024-11-01
 run: export KAMERWACHT_STATUS_AS_OF ?= $(DEMO_AS_OF)
-run: $(STAMP)
-	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
-	$(BIN)/kamerwacht crawl tweedekamer --replay data/recordings/tweedekamer
+crawl: export KAMERWACHT_STATUS_AS_OF ?= $(DEMO_AS_OF)
+run: $(STAMP) crawl
 	$(BIN)/kamerwacht status
 	$(BIN)/kamerwacht index
 	$(BIN)/kamerwacht serve
@@ -32,9 +31,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest -q
 
+# Every source with bundled recordings (data/recordings/<source>; a manifest's spider_args say
+# what a recording was made for, e.g. the Brussels legislatures).
+RECORDED_SOURCES := officielebekendmakingen tweedekamer dekamer vlaamsparlement senaat brussels
+
 crawl: $(STAMP)
-	$(BIN)/kamerwacht crawl officielebekendmakingen --replay data/recordings/officielebekendmakingen
-	$(BIN)/kamerwacht crawl tweedekamer --replay data/recordings/tweedekamer
+	@for source in $(RECORDED_SOURCES); do \
+		$(BIN)/kamerwacht crawl $$source --replay data/recordings/$$source || exit 1; \
+	done
 
 index: $(STAMP)
 	$(BIN)/kamerwacht index

@@ -114,10 +114,14 @@ def merge(documents: Iterable[SourceDocument], as_of: dt.date | None = None) -> 
     # A date the source states for an answer whose text is not here (Senate chronology).
     stated = sorted(d.answered_on for d in docs if d.answered_on)
     answered_on = first_answers[0].date if first_answers else (stated[0] if stated else None)
-    if stated and not answers_docs:
-        for d in docs:
-            if d.answered_on and not any(r.kind == ANSWER for r in documents):
-                documents.append(DocumentRef(ANSWER, d.url, d.answered_on, None, [], False))
+    stating = [d for d in docs if d.answered_on]
+    if stated and not answers_docs and not any(r.kind == ANSWER for r in documents):
+        # One reference to the answer whose text is missing, signed by whoever the stating
+        # page says answered (the addressed office on Belgian pages).
+        first = min(stating, key=lambda d: d.answered_on)
+        documents.append(DocumentRef(ANSWER, first.url, first.answered_on, None,
+                                     [Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer)
+                                      for d in stating for m in d.ministers], False))
     asked_on = header_doc.asked_on
     due = lifecycle.deadline(asked_on, next((d.deadline for d in docs if d.deadline), None))
     closed_on = next((d.closed_on for d in docs if d.closed_on), None)
@@ -149,7 +153,7 @@ def merge(documents: Iterable[SourceDocument], as_of: dt.date | None = None) -> 
         language=docs[0].language,
         askers=_merge_askers(docs),
         addressed_to=list(addressed),
-        ministers=_ministers(answers_docs),
+        ministers=_ministers(answers_docs or stating),
         asked_on=asked_on,
         answered_on=answered_on,
         status=status,

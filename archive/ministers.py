@@ -484,7 +484,7 @@ _MP = re.compile(r"^(?:minister president|premier)\b")
 _WITHOUT_PORTFOLIO_COMMA = re.compile(r"zonder portefeuille\s*,\s*", re.I)
 
 
-def _role_text(role: str) -> str:
+def _role_text(role: str, country: str = "NL") -> str:
     """The folded role, reduced to its office: leading article, "a.i." and trailing
     qualifiers (", tevens viceminister-president", " - rechtsbescherming") removed."""
     bare = _BARE_TITLE_WITH_PARENTHESIS.match(role)
@@ -493,7 +493,10 @@ def _role_text(role: str) -> str:
     # "Minister zonder portefeuille, belast met ...": that comma is part of the office.
     role = _WITHOUT_PORTFOLIO_COMMA.sub("zonder portefeuille ", role)
     folded = fold(role)
-    if _MP.match(_strip_article(folded)):
+    # Only the Netherlands has one Minister-President. Belgium has one per region ("Minister-
+    # President van de Brusselse Hoofdstedelijke Regering", "... van de Vlaamse Regering") and
+    # its "Premier ministre" is the federal Eerste Minister: their texts stay apart.
+    if country == "NL" and _MP.match(_strip_article(folded)):
         return "minister president"
     head = _ROLE_CUT.split(role, maxsplit=1)[0]
     folded = _strip_article(fold(head))
@@ -573,7 +576,7 @@ class Registry:
                 self._holders[term.office].append((person, term))
                 roles = (term.role, *extras.get((person.id, term), _TermExtras()).role_aliases)
                 for role in roles:
-                    offices = self._extra_roles[(term.country, _role_text(role))]
+                    offices = self._extra_roles[(term.country, _role_text(role, term.country))]
                     if term.office not in offices:
                         offices.append(term.office)
         self._by_name: dict[tuple[str, str], tuple[Person, ...]] = {k: tuple(v) for k, v in names.items()}
@@ -692,7 +695,7 @@ class Registry:
 
     def _offices(self, role: str, country: str) -> list[Office]:
         offices = _nl_offices(self._tables, role) if country == "NL" else []
-        for office in self._extra_roles.get((country, _role_text(role)), ()):
+        for office in self._extra_roles.get((country, _role_text(role, country)), ()):
             if office not in offices:
                 offices.append(office)
         return offices
@@ -909,7 +912,7 @@ def _term_ministry(tables: _Tables, ministry: str, country: str, start: dt.date,
 def _term_office(tables: _Tables, country: str, title: str, role: str, ministry: str, ministry_id: str, where: str) -> Office:
     """The office of a term, checked against the term's own title and ministry."""
     if country != "NL":
-        return (country, title, "role", _role_text(role))
+        return (country, title, "role", _role_text(role, country))
     offices = _nl_offices(tables, role)
     if not offices:
         raise RegistryError(f"{where}: role {role!r} names no known ministry or portfolio")

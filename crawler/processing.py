@@ -104,7 +104,8 @@ def resolve_ministers(doc: SourceDocument, registry: Registry) -> list[str]:
     NL: the registry's wording of the office replaces the printed one (the printed reply line
     is often abridged). BE: the role stays as the source wrote it, in its language."""
     unknown: list[str] = []
-    on = doc.date or doc.asked_on
+    # A question page that states its answer date names who answered as of that day.
+    on = (doc.answered_on if doc.kind == QUESTION else None) or doc.date or doc.asked_on
     government = GOVERNMENTS.get(doc.parliament)
     for m in doc.ministers:
         try:

@@ -67,6 +67,20 @@ def load_manifest(folder: Path) -> list[Recording]:
     return out
 
 
+def manifest_spider_args(folder: Path) -> dict[str, str]:
+    """The spider arguments a set of recordings was made for (manifest key ``spider_args``,
+    e.g. the Brussels legislatures it covers), so a replay asks only for what was recorded."""
+    path = folder / "manifest.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise RecordingError(f"cannot read recordings manifest {path}: {exc}") from None
+    args = data.get("spider_args") or {}
+    if not isinstance(args, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in args.items()):
+        raise RecordingError(f"{path}: spider_args must map names to strings")
+    return dict(args)
+
+
 class ReplayDownloadHandler(BaseDownloadHandler):
     """Answers http(s) requests from the recordings in ``KAMERWACHT_REPLAY_DIRS``."""
 

@@ -15,11 +15,9 @@ from archive.merge import merge
 from archive.settings import Settings, SettingsError
 from archive.store import QuarantineEntry, Store
 from archive.model import to_json
+from archive.sources import SOURCES as SOURCE_CATALOGUE
 
-SOURCES = {
-    "officielebekendmakingen": "crawler.spiders.officielebekendmakingen:OfficieleBekendmakingenSpider",
-    "tweedekamer": "crawler.spiders.tweedekamer:TweedeKamerSpider",
-}
+SOURCES = {source.name: source.spider for source in SOURCE_CATALOGUE}
 
 
 def _spider_class(source: str):
@@ -49,8 +47,18 @@ def main() -> None:
 @click.option("--until", help="Last publication date (YYYY-MM-DD).")
 @click.option("--full", is_flag=True, help="Ignore the stored watermark: crawl everything since KAMERWACHT_CRAWL_SINCE.")
 @click.option("--log-level", default="WARNING", show_default=True)
-def crawl(source: str, replay: tuple[Path, ...], since: str | None, until: str | None, full: bool, log_level: str) -> None:
+@click.option("--arg", "-a", "spider_args", multiple=True, metavar="KEY=VALUE",
+              help="A spider argument, e.g. -a leg=55 (dekamer) or -a questions=7-400 (senaat); repeatable.")
+def crawl(source: str, replay: tuple[Path, ...], since: str | None, until: str | None, full: bool, log_level: str,
+          spider_args: tuple[str, ...]) -> None:
     """Crawl SOURCE (live, or from recordings with --replay) into the archive."""
+    extra: dict[str, str] = {}
+    for item in spider_args:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or key.strip() in ("since", "until", "full", "mode"):
+            raise click.BadParameter(f"{item!r}: write KEY=VALUE (since/until/full have their own options)",
+                                     param_hint="--arg")
+        extra[key.strip()] = value
     from scrapy.crawler import CrawlerProcess
 
     from crawler.settings import scrapy_settings
@@ -61,6 +69,13 @@ def crawl(source: str, replay: tuple[Path, ...], since: str | None, until: str |
     overrides["LOG_LEVEL"] = log_level
     mode = "live"
     if replay:
+        from crawler.replay import RecordingError, manifest_spider_args
+
+        try:
+            recorded_for = {k: v for folder in replay for k, v in manifest_spider_args(folder).items()}
+        except RecordingError as exc:
+            raise click.ClickException(str(exc)) from None
+        extra = {**recorded_for, **extra}  # what the command line says wins
         mode = "replay"
         overrides["KAMERWACHT_REPLAY_DIRS"] = [str(p.resolve()) for p in replay]
         overrides["DOWNLOAD_HANDLERS"] = {"http": "crawler.replay.ReplayDownloadHandler",
@@ -70,9 +85,12 @@ def crawl(source: str, replay: tuple[Path, ...], since: str | None, until: str |
         overrides["AUTOTHROTTLE_ENABLED"] = False
     process = CrawlerProcess(overrides)
     crawler = process.create_crawler(spidercls)
-    process.crawl(crawler, since=since, until=until, full=full, mode=mode)
+    process.crawl(crawler, since=since, until=until, full=full, mode=mode, **extra)
     process.start()
     stats = crawler.stats.get_stats()
+    if not stats.get("start_time"):
+        # The crawler never opened (a pipeline or the spider failed to start): say so, loudly.
+        raise click.ClickException(f"{source}: the crawl did not start (see the log above)")
     click.echo(f"{source} ({mode}): {stats.get('kamerwacht/warc_responses', 0)} responses archived, "
                f"{stats.get('kamerwacht/documents_accepted', 0)} documents in the archive, "
                f"{stats.get('kamerwacht/documents_kept_out', 0)} kept out (no surveillance tool), "

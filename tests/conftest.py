@@ -10,6 +10,17 @@ RECORDINGS = REPO / "data" / "recordings" / "officielebekendmakingen"
 PLOOI = RECORDINGS / "byte-exact"  # verbatim copies of the real KOOP fixtures (see PROVENANCE.txt there)
 
 
+# Every source with bundled recordings, in the order `make crawl` crawls them (a test checks the
+# Makefile says the same).
+DEMO_SOURCES = ("officielebekendmakingen", "tweedekamer", "dekamer", "vlaamsparlement", "senaat", "brussels")
+
+
+def crawl_recordings(data_dir, sources=DEMO_SOURCES, env=None):
+    """Crawl the bundled recordings of ``sources`` into ``data_dir``, as `make crawl` does."""
+    for source in sources:
+        run_cli(["crawl", source, "--replay", str(REPO / "data" / "recordings" / source)], data_dir, env=env)
+
+
 def run_cli(args, data_dir, env=None, check=True, timeout=180):
     """Run the kamerwacht command in a subprocess: a Scrapy crawl owns the Twisted reactor, which
     cannot be restarted inside one test process."""

@@ -18,6 +18,7 @@ from flask import Blueprint, Flask, Response, abort, make_response, redirect, re
 from werkzeug.datastructures import MultiDict
 
 from archive.ministers import default_registry
+from archive.sources import BY_NAME as SOURCE_BY_NAME, SOURCES as SOURCE_CATALOGUE
 from archive.vocabulary import default_vocabulary
 from search import related
 from search.model import MAX_WINDOW, QueryError, SearchQuery, SearchResult, STATUSES
@@ -188,8 +189,8 @@ def search() -> Response:
         facets=facet_blocks(result, query, pairs),
         active=active_filters(query, pairs, labels),
         pagination=pagination(result, pairs),
-        items=[(present.result_item(hit, present.permalink), hit.record, _postponers(hit.record))
-               for hit in result.hits],
+        items=[(_in_text_language(present.result_item(hit, present.permalink), hit.record), hit.record,
+                _postponers(hit.record)) for hit in result.hits],
         suggestion_url=search_url([("q", result.suggestion), *[(k, v) for k, v in _without_paging(pairs) if k != "q"]])
         if result.suggestion else None,
         csv_url=search_url(csv_pairs, "api.search_csv"),
@@ -213,6 +214,16 @@ def _postponers(record: dict[str, Any]) -> list[dict[str, Any]]:
                 seen.add(key)
                 out.append(minister)
     return out
+
+
+def _in_text_language(item: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+    """A result shows its title in the reader's chosen text language when the parliament
+    published one (see TEXT_COOKIE)."""
+    chosen = request.cookies.get(TEXT_COOKIE)
+    if not chosen or chosen == record["language"]:
+        return item
+    view, _ = present.in_language(record, chosen)
+    return {**item, "title": view["title"], "title_lang": chosen} if view is not record else item
 
 
 # --- record ----------------------------------------------------------------------------------
@@ -334,21 +345,28 @@ def tool(tool_id: str) -> Response:
 def coverage() -> Response:
     store = get_store()
     sources = []
-    if store is not None:
-        for source in store.sources():
-            accepted, kept_out = store.document_counts(source)
-            quarantined = store.quarantined(source)
-            sources.append({
-                "name": source,
-                "last_run": store.last_run(source),
-                "last_ok": store.last_run(source, finished_ok=True),
-                "records": store.count_records(source),
-                "accepted": accepted,
-                "kept_out": kept_out,
-                "kept_out_reasons": store.rejected_reasons(source),
-                "quarantined": quarantined,
-                "quarantine_reasons": Counter(entry.reason for entry in quarantined).most_common(),
-            })
+    crawled = set(store.sources()) if store is not None else set()
+    # Every source the archive knows, crawled or not (a source never crawled says so), then any
+    # name the store holds that the catalogue no longer lists.
+    names = [s.name for s in SOURCE_CATALOGUE] + sorted(crawled - {s.name for s in SOURCE_CATALOGUE})
+    for source in names:
+        info = SOURCE_BY_NAME.get(source)
+        if store is None or source not in crawled:
+            sources.append({"name": source, "info": info, "crawled": False})
+            continue
+        accepted, kept_out = store.document_counts(source)
+        quarantined = store.quarantined(source)
+        sources.append({
+            "name": source, "info": info, "crawled": True,
+            "last_run": store.last_run(source),
+            "last_ok": store.last_run(source, finished_ok=True),
+            "records": store.count_records(source),
+            "accepted": accepted,
+            "kept_out": kept_out,
+            "kept_out_reasons": store.rejected_reasons(source),
+            "quarantined": quarantined,
+            "quarantine_reasons": Counter(entry.reason for entry in quarantined).most_common(),
+        })
     return page("coverage.html", store_exists=store is not None, sources=sources, indexed=get_engine().count())
 
 

@@ -18,18 +18,7 @@ def extract_text(path: Path, fmt: str) -> str:
         except UnicodeDecodeError:
             raise ExtractionError(f"{path.name} is not UTF-8 text (saved as latin-1/cp1252?); re-save as UTF-8") from None
     if fmt == "pdf":
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-
-        try:
-            reader = PdfReader(str(path))
-            pages = [page.extract_text() or "" for page in reader.pages]
-        except (PdfReadError, OSError) as exc:
-            raise ExtractionError(f"unreadable PDF {path.name}: {exc}") from None
-        text = "\n".join(pages)
-        if not text.strip():
-            raise ExtractionError(f"{path.name}: the PDF has no text layer (a scan?); OCR is not done here")
-        return text
+        return pdf_bytes_text(path.read_bytes(), path.name)
     if fmt == "docx":
         import docx
 
@@ -39,3 +28,22 @@ def extract_text(path: Path, fmt: str) -> str:
             raise ExtractionError(f"unreadable DOCX {path.name}: {exc}") from None
         return "\n".join(p.text for p in document.paragraphs)
     raise ExtractionError(f"unknown format {fmt!r}")
+
+
+def pdf_bytes_text(body: bytes, name: str = "document.pdf") -> str:
+    """The text layer of a PDF held in memory (a crawled response), page after page.
+    ExtractionError for an unreadable file and for one without a text layer (a scan)."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages]
+    # pypdf raises its own errors, and plain ones on some broken files.
+    except (PdfReadError, OSError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
+        raise ExtractionError(f"unreadable PDF {name}: {exc}") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ExtractionError(f"{name}: the PDF has no text layer (a scan?); OCR is not done here")
+    return text

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from archive.dates import DateParseError
 from archive.model import ANSWER, FOLLOW_UP, POSTPONEMENT, QUESTION, Asker, SourceDocument
 from crawler.parsers.koop import KoopParseError, document_from_text, fingerprint
+from crawler.parsers.extract import ExtractionError, pdf_bytes_text
 
 PARSER_VERSION = "tk-1"
 SOURCE = "tweedekamer"
@@ -269,17 +270,10 @@ def text_from_resource(body: bytes, content_type: str | None) -> str:
 
 
 def _pdf_text(body: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages]
-    except (PdfReadError, OSError, ValueError) as exc:
-        raise TkParseError(f"unreadable PDF: {exc}") from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise TkParseError("the PDF has no text layer (a scan?); OCR is not done here")
-    return text
+        return pdf_bytes_text(body, "resource.pdf")
+    except ExtractionError as exc:
+        raise TkParseError(str(exc)) from None
 
 
 def _docx_text(body: bytes) -> str:

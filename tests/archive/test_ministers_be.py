@@ -134,7 +134,7 @@ def test_uncertain_dates_are_marked(registry: Registry) -> None:
 
 # --- the data file -------------------------------------------------------------------------
 
-PARTIES = {"MR", "N-VA", "CD&V", "Open Vld", "PS", "Les Engagés"}
+PARTIES = {"MR", "N-VA", "CD&V", "Open Vld", "PS", "Les Engagés", "DéFI", "Groen", "Ecolo", "Vooruit"}
 
 
 def test_data_every_person_and_term_is_sane(registry: Registry) -> None:

@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from archive.model import (
-    AnswerPart, Asker, DocumentProvenance, DocumentRef, Minister, Provenance, QuestionPart, Record, Translation,
+    AnswerPart, Asker, DocumentProvenance, DocumentRef, Provenance, QuestionPart, Record, Translation,
     to_json,
 )
 from archive.vocabulary import default_vocabulary

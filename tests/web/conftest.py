@@ -1,5 +1,5 @@
-"""An app over a real index: the records of a replay crawl of the bundled recordings (run by the
-kamerwacht CLI in a subprocess, as in production) plus one constructed XSS record, indexed with
+"""An app over a real index: the records of a replay crawl of every source's bundled recordings
+(run by the kamerwacht CLI in a subprocess, as in production) plus one constructed XSS record, indexed with
 search.indexer.index_records into the embedded engine. Built once per test session."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 
 from archive.settings import Settings
 from archive.store import Store
-from tests.conftest import RECORDINGS, run_cli
+from tests.conftest import crawl_recordings
 from tests.web.xss_record import XSS_RECORD
 
 
@@ -20,7 +20,7 @@ def web_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     from search.indexer import index_records
 
     data_dir = tmp_path_factory.mktemp("web-data")
-    run_cli(["crawl", "officielebekendmakingen", "--replay", str(RECORDINGS)], data_dir)
+    crawl_recordings(data_dir)
     settings = Settings.from_env({"KAMERWACHT_DATA_DIR": str(data_dir)})
     store = Store(settings.store_path)
     try:

@@ -23,6 +23,12 @@ def schema_for(path: str, status: str = "200") -> dict:
     ("/api/v1/search?status=late&sort=newest", "/search"),
     ("/api/v1/questions/2020Z04331", "/questions/{id}"),
     ("/api/v1/questions/ah-tk-20212022-105", "/questions/{id}"),
+    ("/api/v1/questions/sv-7-400", "/questions/{id}"),  # Belgian: two languages, chronology, links
+    ("/api/v1/questions/sv-5-9045", "/questions/{id}"),  # closed, requalified
+    ("/api/v1/questions/prb-153438", "/questions/{id}"),
+    ("/api/v1/questions/prb-153438/related", "/questions/{id}/related"),
+    ("/api/v1/questions/sv-7-480/related", "/questions/{id}/related"),
+    ("/api/v1/search?country=BE&status=closed", "/search"),
     ("/api/v1/ministers", "/ministers"),
     ("/api/v1/ministers/nl-ferd-grapperhaus", "/ministers/{id}"),
     ("/api/v1/tools", "/tools"),

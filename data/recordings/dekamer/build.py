@@ -1,0 +1,277 @@
+"""Rebuild the CONSTRUCTED dekamer recordings (see PROVENANCE.md): list pages, item JSONs and one
+HTML detail page, in the structure of the real recordings in byte-exact/ (field names, key order,
+the padding of AUT and the thesaurus fields, "items": []). Every question, answer, asker name and
+number here is INVENTED; the offices and parties are real.
+
+    .venv/bin/python data/recordings/dekamer/build.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = "http://data.dekamer.be/v0"
+SITE = "https://www.dekamer.be"
+DISCLAIMER = ("De beschikbare gegevens zijn niet noodzakelijk up-to-date en compleet. De gegevens die in de huidige"
+              " fase op deze site gepubliceerd worden, zijn test-gegevens.")
+PAD = "\n      "
+
+INTERIOR = ("Minister van Binnenlandse Zaken, Institutionele Hervormingen en Democratische Vernieuwing",
+            "Ministre de l'Intérieur, des Réformes institutionnelles et du Renouveau démocratique",
+            "Binnenlandse Zaken, Institutionele Hervormingen en Democratische Vernieuwing",
+            "Intérieur, Réformes institutionnelles et Renouveau démocratique")
+JUSTICE = ("Vice-eersteminister en minister van Justitie en Noordzee",
+           "Vice-premier ministre et ministre de la Justice et de la Mer du Nord",
+           "Justitie en Noordzee", "Justice et Mer du Nord")
+ASYLUM = ("Staatssecretaris voor Asiel en Migratie",
+          "Secrétaire d'État à l'Asile et la Migration", "Asiel en Migratie", "Asile et Migration")
+
+
+def aut(first: str, last: str, party: str) -> str:
+    return f"{first}{PAD}{last},{PAD}{party}"
+
+
+def thesa(*terms: str) -> list[str]:
+    return [" " + "  |  ".join(terms) + " "] if terms else [""]
+
+
+def publica(bulletin: str, day: str, session: str) -> str:
+    return f"{bulletin},{PAD},{PAD}{day},{PAD}{session}"
+
+
+# --- the invented questions (QUESTNUM 9001+, bulletin B999 or Bxxx, department numbers 901+) ---
+
+A = dict(  # NL, Clearview AI / gezichtsherkenning, answered, with the French version
+    SDOCNAME="55-B999-901-9001-2021202290001", ID=990001, STATUSQ="answerReceived", LANG="N",
+    AUT=aut("Els", "Voorbeeld", "Ecolo-Groen"), DEPT=INTERIOR, DEPTNUM=901, QUESTNUM=9001,
+    DEPOTDAT="20211015", DELAIDAT="20211115",
+    TITN="Het gebruik van Clearview AI en gezichtsherkenning door de politie.",
+    TITF="L'utilisation de Clearview AI et de la reconnaissance faciale par la police.",
+    TEXTQN=["Deze vraag is een verzonnen voorbeeld van Kamerwacht. Volgens berichten in de pers zouden"
+            " politiediensten de software van Clearview AI hebben getest.1. Hebben Belgische politiediensten"
+            " Clearview AI of andere software voor gezichtsherkenning gebruikt?2. Op welke wettelijke basis"
+            " gebeurde dat?3. Welke regels gelden voortaan voor gezichtsherkenning door de politie?"],
+    TEXTQF=["Cette question est un exemple inventé par Kamerwacht. Selon la presse, des services de police"
+            " auraient testé le logiciel de Clearview AI.1. Des services de police belges ont-ils utilisé"
+            " Clearview AI ou un autre logiciel de reconnaissance faciale?2. Sur quelle base légale?"
+            "3. Quelles règles s'appliquent désormais à la reconnaissance faciale par la police?"],
+    TEXTA1N=["Dit antwoord is verzonnen. Het gebruik van Clearview AI werd onderzocht en stopgezet.",
+             "Voor gezichtsherkenning door de politie bestaat vandaag geen afzonderlijke wettelijke basis."],
+    TEXTA1F=["Cette réponse est inventée. L'utilisation de Clearview AI a été examinée et arrêtée.",
+             "La reconnaissance faciale par la police n'a aujourd'hui pas de base légale distincte."],
+    PUBLICA1=publica("B999", "13/12/2021", "20212022"),
+    MAIN=(" POLITIE ", " POLICE "),
+    THESA=(thesa("POLITIE", "BIOMETRIE", "BESCHERMING VAN DE PERSOONLIJKE LEVENSSFEER"),
+           thesa("POLICE", "BIOMETRIE", "PROTECTION DE LA VIE PRIVEE")),
+)
+B = dict(  # FR, Pegasus / logiciel espion, answered, with the Dutch version
+    SDOCNAME="55-B999-902-9002-2020202190002", ID=990002, STATUSQ="answerReceived", LANG="F",
+    AUT=aut("Julie", "Exemple", "PS"), DEPT=JUSTICE, DEPTNUM=902, QUESTNUM=9002,
+    DEPOTDAT="20210722", DELAIDAT="20210823",
+    TITN="De spionagesoftware Pegasus en het bespieden van telefoons in België.",
+    TITF="Le logiciel espion Pegasus et la surveillance de téléphones en Belgique.",
+    TEXTQF=["Cette question est un exemple inventé par Kamerwacht. Des médias ont rapporté que le logiciel"
+            " espion Pegasus aurait visé des téléphones.1. Des numéros belges figurent-ils parmi les cibles"
+            " du logiciel espion Pegasus?2. Les services belges ont-ils acquis ce logiciel?"],
+    TEXTQN=["Deze vraag is een verzonnen voorbeeld van Kamerwacht. Media meldden dat de spionagesoftware"
+            " Pegasus telefoons zou hebben geviseerd.1. Staan Belgische nummers tussen de doelwitten van de"
+            " spionagesoftware Pegasus?2. Hebben Belgische diensten deze software aangekocht?"],
+    TEXTA1F=["Cette réponse est inventée. Les services compétents examinent les informations relatives à Pegasus."],
+    TEXTA1N=["Dit antwoord is verzonnen. De bevoegde diensten onderzoeken de informatie over Pegasus."],
+    PUBLICA1=publica("B999", "27/09/2021", "20202021"),
+    MAIN=(" INLICHTINGENDIENST ", " SERVICE DE RENSEIGNEMENT "),
+    THESA=(thesa("INLICHTINGENDIENST", "TELECOMMUNICATIE", "BESCHERMING VAN DE PERSOONLIJKE LEVENSSFEER"),
+           thesa("SERVICE DE RENSEIGNEMENT", "TELECOMMUNICATION", "PROTECTION DE LA VIE PRIVEE")),
+)
+C = dict(  # NL, ANPR cameras, printed without answer: open, deadline given
+    SDOCNAME="55-B999-901-9003-2023202490003", ID=990003, STATUSQ="answerLessPublicated", LANG="N",
+    AUT=aut("Tom", "Testlid", "N-VA"), DEPT=INTERIOR, DEPTNUM=901, QUESTNUM=9003,
+    DEPOTDAT="20231120", DELAIDAT="20231221",
+    TITN="Het netwerk van ANPR-camera's langs de snelwegen.",
+    TITF="Le réseau de caméras ANPR le long des autoroutes.",
+    TEXTQN=["Deze vraag is een verzonnen voorbeeld van Kamerwacht.1. Hoeveel ANPR-camera's zijn vandaag"
+            " aangesloten op het nationale netwerk?2. Hoelang worden de gegevens van ANPR-camera's bewaard?"],
+    TEXTQF=["Cette question est un exemple inventé par Kamerwacht.1. Combien de caméras ANPR sont"
+            " aujourd'hui reliées au réseau national?2. Combien de temps les données des caméras ANPR"
+            " sont-elles conservées?"],
+    MAIN=(" VERKEERSVEILIGHEID ", " SECURITE ROUTIERE "),
+    THESA=(thesa("VERKEERSVEILIGHEID", "POLITIE"), thesa("SECURITE ROUTIERE", "POLICE")),
+)
+D = dict(  # NL, bodycams, answered; the French side is empty (partial record)
+    SDOCNAME="55-B999-901-9004-2021202290004", ID=990004, STATUSQ="answerReceived", LANG="N",
+    AUT=aut("Sarah", "Proef", "Vooruit"), DEPT=INTERIOR, DEPTNUM=901, QUESTNUM=9004,
+    DEPOTDAT="20220310", DELAIDAT="20220411",
+    TITN="Het gebruik van bodycams door de lokale politie.", TITF="",
+    TEXTQN=["Deze vraag is een verzonnen voorbeeld van Kamerwacht. Hoeveel politiezones gebruiken vandaag"
+            " bodycams, en welke richtlijnen gelden voor het bewaren van de beelden?"],
+    TEXTQF=None,
+    TEXTA1N=["Dit antwoord is verzonnen. Een groot deel van de politiezones gebruikt bodycams; de beelden"
+             " worden bewaard volgens de camerawet."],
+    TEXTA1F=None,
+    PUBLICA1=publica("B999", "25/04/2022", "20212022"),
+    MAIN=(" POLITIE ", ""),
+    THESA=(thesa("POLITIE", "AUDIOVISUEEL MATERIAAL"), [""]),
+)
+
+# Items the list names but whose open-data record is missing.
+E_NAME = "55-Bxxx-902-9005-2021202290005"  # empty item; the HTML page (cp1252 bytes) has it
+F_NAME = "55-Bxxx-901-9006-2022202390006"  # empty item, and the HTML page answers 404
+G_NAME = "55-B999-903-9007-2022202390007"  # item cut off mid-way, and the HTML page answers 404
+N_NAME = "55-B999-904-9008-2021202290008"  # names no tool: the spider does not fetch it
+
+
+def item(q: dict) -> dict:
+    lang_n, lang_f = q["DEPT"][0], q["DEPT"][1]
+    rec = {
+        "link": {"href": f"{DATA}/qrva/{q['SDOCNAME']}", "rel": "self"},
+        "ID": q["ID"], "STATUSQ": q["STATUSQ"], "LEGISL": 55, "DOCNAME": q["SDOCNAME"][-13:],
+        "DEPOTDAT": q["DEPOTDAT"], "AUT": q["AUT"], "LANG": q["LANG"], "DEPTPRES": 1, "DEPTNUM": q["DEPTNUM"],
+        "SUBDEPTN": q["DEPT"][2], "SUBDEPTF": q["DEPT"][3], "DEPTN": lang_n, "DEPTF": lang_f,
+        "QUESTNUM": q["QUESTNUM"], "DELAIDAT": q["DELAIDAT"], "TITN": q["TITN"], "TITF": q["TITF"],
+        "STATUS_OL": None,
+        "TEXTQN": {"br": q["TEXTQN"]} if q.get("TEXTQN") else None,
+        "STATUS_SL": None,
+        "TEXTQF": {"br": q["TEXTQF"]} if q.get("TEXTQF") else None,
+    }
+    for i in range(1, 5):
+        answered = i == 1 and q.get("PUBLICA1")
+        rec[f"PUBLICA{i}"] = q["PUBLICA1"] if answered else None
+        rec[f"STATUSA{i}"] = "publicated" if answered else None
+        rec[f"NUMA{i}"] = 1 if answered else 0
+        rec[f"CASA{i}"] = f"1{PAD}réponse normale -{PAD}normaal antwoord" if answered else None
+        rec[f"TEXTA{i}F"] = {"br": q["TEXTA1F"]} if answered and q.get("TEXTA1F") else None
+        rec[f"TEXTA{i}N"] = {"br": q["TEXTA1N"]} if answered and q.get("TEXTA1N") else None
+    rec.update({
+        "MAIN_THESAF": q["MAIN"][1], "MAIN_THESAN": q["MAIN"][0], "MAIN_THESAD": None,
+        "THESAF": q["THESA"][1], "THESAN": q["THESA"][0], "THESAD": [""],
+        "DESCF": "", "DESCN": "", "DESCD": "", "FREEF": "", "FREEN": "", "FREED": "",
+    })
+    return {"disclaimer": DISCLAIMER, "items": [rec]}
+
+
+def list_entry(name: str, titn: str, titf: str, aut_: str, status: str, dept: tuple, main: tuple) -> dict:
+    return {"link": {"href": f"{DATA}/qrva/{name}", "rel": "self"}, "SDOCNAME": name, "TITF": titf, "TITN": titn,
+            "AUT": aut_, "MAINTHESAF": main[1], "MAINTHESAN": main[0], "STATUSQ": status,
+            "DEPTF": dept[1], "DEPTN": dept[0]}
+
+
+def from_q(q: dict) -> dict:
+    return list_entry(q["SDOCNAME"], q["TITN"], q["TITF"], q["AUT"], q["STATUSQ"], q["DEPT"], q["MAIN"])
+
+
+LIST_E = list_entry(E_NAME, "Inzet van drones met gezichtsherkenning bij betogingen.",
+                    "Utilisation de drones avec reconnaissance faciale lors de manifestations.",
+                    aut("Koen", "Proefpersoon", "Vlaams Belang"), "questionSent", JUSTICE, (" POLITIE ", " POLICE "))
+LIST_F = list_entry(F_NAME, "Camera's van Hikvision in federale gebouwen.",
+                    "Caméras Hikvision dans les bâtiments fédéraux.",
+                    aut("Lotte", "Steekproef", "Groen"), "questionSent", INTERIOR, ("", ""))
+LIST_G = list_entry(G_NAME, "Pegasus en de telefoons van journalisten.",
+                    "Pegasus et les téléphones de journalistes.",
+                    aut("Marc", "Essai", "MR"), "answerReceived", JUSTICE, ("", ""))
+LIST_N = list_entry(N_NAME, "Wachttijden bij de asieldienst.", "Délais d'attente au service d'asile.",
+                    aut("An", "Voorbeeldig", "CD&V"), "answerReceived", ASYLUM, (" MIGRATIEBELEID ", " POLITIQUE MIGRATOIRE "))
+
+# The HTML detail page of E as the site shows it (FORMATS.md section 11): one table of label/value
+# rows, several labels glued to their value, the question as one paragraph numbered inline.
+E_HTML = """<html>
+<head><title>De Kamer - Schriftelijke vragen</title></head>
+<body>
+<div id="menu">...</div>
+<div id="story">
+<h1>Schriftelijke vraag en antwoord nr : 9005 - Zittingsperiode : 55</h1>
+<table width="100%">
+<tr><td class="txt">Auteur</td><td class="txt">Koen Proefpersoon, Vlaams Belang</td></tr>
+<tr><td class="txt">Departement</td><td class="txt">Vice-eersteminister en minister van Justitie en Noordzee</td></tr>
+<tr><td class="txt">Sub-departement</td><td class="txt">Justitie en Noordzee</td></tr>
+<tr><td class="txt">Titel</td><td class="txt">Inzet van drones met gezichtsherkenning bij betogingen in België.</td></tr>
+<tr><td class="txt"><b>Datum indiening</b>12/05/2022</td></tr>
+<tr><td class="txt">Taal</td><td class="txt">N</td></tr>
+<tr><td class="txt"><b>Status vraag</b>Vraag verzonden naar het departement</td></tr>
+<tr><td class="txt"><b>Termijndatum</b>13/06/2022</td></tr>
+<tr><td class="txt"><h3>Vraag</h3></td></tr>
+<tr><td class="txt">Deze vraag is een verzonnen voorbeeld van Kamerwacht. Bij betogingen in België zouden drones met camera's worden ingezet; het privéleven van deelnemers is daarbij in het geding.1. Worden bij betogingen drones met gezichtsherkenning gebruikt?2. Werd die inzet geëvalueerd?</td></tr>
+<tr><td class="txt"><b>Eurovoc-hoofddescriptor</b>POLITIE</td></tr>
+<tr><td class="txt"><b>Eurovoc-descriptoren</b>POLITIE | BIOMETRIE | OPENBARE ORDE</td></tr>
+<tr><td class="txt"><b>Vrije trefwoorden</b>DRONE</td></tr>
+</table>
+</div>
+</body>
+</html>
+"""
+
+
+def write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    responses = []
+
+    def add(url: str, file: str | None, kind: str, note: str, *, match: dict | None = None,
+            status: int = 200, ctype: str | None = "application/json;charset=UTF-8") -> None:
+        entry = {"url": url}
+        if match:
+            entry["match_params"] = match
+        entry.update({"file": file, "status": status, "content_type": ctype, "kind": kind, "note": note})
+        responses.append(entry)
+
+    add(f"{DATA}/qrva", "byte-exact/data.dekamer.be_v0_qrva.json", "recorded",
+        "Real list page of legislature 54 (start 0, total 10), byte-exact (byte-exact/PROVENANCE.txt). None of its"
+        " titles names a tool of the vocabulary: the spider fetches none of its items.", match={"leg": "54"})
+    add(f"{DATA}/qrva/54-B001-3-0001-0000201400004", "byte-exact/data.dekamer.be_v0_qrva_item.json", "recorded",
+        "Real item (sham marriages, legislature 54), byte-exact. Not in the recorded list, so the crawl never asks"
+        " for it; the unit tests parse it in full.")
+    pages = [(0, [from_q(A), LIST_N, from_q(B), from_q(C)]), (4, [from_q(D), LIST_E, LIST_F, LIST_G])]
+    for start, entries in pages:
+        name = f"lists/qrva-leg55-start{start}.json"
+        write_json(HERE / name, {"disclaimer": DISCLAIMER, "start": start, "total": 8, "items": entries})
+        add(f"{DATA}/qrva", name, "constructed",
+            f"CONSTRUCTED list page of legislature 55 at start={start} (total 8, split in two pages of 4 to exercise"
+            " paging; the real page size is not known). Every entry is an INVENTED question (QUESTNUM 9001-9008,"
+            " bulletin B999/Bxxx); offices and parties are real, names and texts are not.",
+            match={"leg": "55", "start": str(start)})
+    write_json(HERE / "lists/qrva-leg56-start0.json", {"disclaimer": DISCLAIMER, "start": 0, "total": 0, "items": []})
+    add(f"{DATA}/qrva", "lists/qrva-leg56-start0.json", "constructed",
+        "CONSTRUCTED empty list of legislature 56 (the spider asks for it by default). What the real service answers"
+        " for legislature 56 is not known.", match={"leg": "56"})
+    for q, what in ((A, "NL question on Clearview AI / gezichtsherkenning to the Interior minister, answered, FR version"),
+                    (B, "FR question on Pegasus / logiciel espion to the Justice minister, answered, NL version"),
+                    (C, "NL question on ANPR cameras, printed without answer (answerLessPublicated), deadline given"),
+                    (D, "NL question on bodycams, answered, the French side empty (partial record)")):
+        name = f"items/{q['SDOCNAME']}.json"
+        write_json(HERE / name, item(q))
+        add(f"{DATA}/qrva/{q['SDOCNAME']}", name, "constructed",
+            f"CONSTRUCTED item in the real item's structure: {what}. The question is INVENTED (Chamber texts on this"
+            " subject were not found); asker name and texts are invented, office and party real.")
+    for name in (E_NAME, F_NAME):
+        add(f"{DATA}/qrva/{name}", "byte-exact/data.dekamer.be_v0_qrva_item_empty.json", "recorded",
+            "Real bytes of the service's empty answer (\"items\": [], recorded for an unknown id), served here for an"
+            " INVENTED id the constructed list names: the spider falls back to the HTML page.")
+    broken = json.dumps(item(dict(A, SDOCNAME=G_NAME, ID=990007, QUESTNUM=9007, DEPT=JUSTICE, DEPTNUM=903,
+                                  AUT=LIST_G["AUT"], TITN=LIST_G["TITN"], TITF=LIST_G["TITF"])),
+                        ensure_ascii=False, indent=2).encode("utf-8")
+    (HERE / "items").mkdir(exist_ok=True)
+    (HERE / f"items/{G_NAME}.json").write_bytes(broken[: len(broken) // 2])
+    add(f"{DATA}/qrva/{G_NAME}", f"items/{G_NAME}.json", "constructed",
+        "CONSTRUCTED broken item: an invented record cut off half-way (a truncated response). Not valid JSON: the"
+        " spider falls back to the HTML page, which answers 404, and quarantines the question with both reasons.")
+    (HERE / "html").mkdir(exist_ok=True)
+    (HERE / f"html/{E_NAME}.nl.html").write_bytes(E_HTML.encode("cp1252"))
+    add(f"{SITE}/kvvcr/showpage.cfm", f"html/{E_NAME}.nl.html", "constructed",
+        "CONSTRUCTED HTML detail page (FORMATS.md section 11 layout: label/value rows, 'Datum indiening',"
+        " 'Status vraag', 'Termijndatum' and the Eurovoc rows glued to their value) of an INVENTED NL question on"
+        " drones with gezichtsherkenning, not answered. Written in cp1252 (latin-1) bytes but served as"
+        " charset=utf-8, the pitfall seen on the site.",
+        match={"dossierID": f"{E_NAME}.xml"}, ctype="text/html; charset=utf-8")
+    for name in (F_NAME, G_NAME):
+        add(f"{SITE}/kvvcr/showpage.cfm", None, "constructed",
+            "CONSTRUCTED 404 for the HTML page of an invented question (neither source has it): quarantined.",
+            match={"dossierID": f"{name}.xml"}, status=404, ctype="text/html; charset=utf-8")
+    write_json(HERE / "manifest.json", {"source": "dekamer", "responses": responses})
+
+
+if __name__ == "__main__":
+    main()
