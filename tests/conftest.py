@@ -21,6 +21,32 @@ def crawl_recordings(data_dir, sources=DEMO_SOURCES, env=None):
         run_cli(["crawl", source, "--replay", str(REPO / "data" / "recordings" / source)], data_dir, env=env)
 
 
+# What changes between two crawls of the same bytes (fetch time, WARC file and offset).
+VOLATILE = frozenset({"fetched_at", "warc_file", "warc_offset"})
+
+
+def _strip(value):
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def stored_records(data_dir) -> dict:
+    """The records in ``data_dir``'s store, by id, without what changes from one crawl of the
+    same bytes to the next: two crawls (or a crawl and a reparse) compare equal."""
+    import json
+    import sqlite3
+
+    db = sqlite3.connect(Path(data_dir) / "kamerwacht.sqlite")
+    try:
+        rows = db.execute("SELECT id, json FROM records ORDER BY id").fetchall()
+    finally:
+        db.close()
+    return {rid: _strip(json.loads(j)) for rid, j in rows}
+
+
 def run_cli(args, data_dir, env=None, check=True, timeout=180):
     """Run the kamerwacht command in a subprocess: a Scrapy crawl owns the Twisted reactor, which
     cannot be restarted inside one test process."""

@@ -83,9 +83,9 @@ def rfc3339(day: dt.date | dt.datetime) -> str:
 
 
 def last_change(record: dict[str, Any]) -> dt.date | None:
-    """The date of the newest thing that happened to the record: asked, postponed, answered, or a
-    follow-up answer (which ``answered_on`` does not move)."""
-    days = [_day(record.get(name)) for name in ("asked_on", "postponed_on", "answered_on")]
+    """The date of the newest thing that happened to the record: asked, postponed, answered,
+    closed without answer, or a follow-up answer (which ``answered_on`` does not move)."""
+    days = [_day(record.get(name)) for name in ("asked_on", "postponed_on", "answered_on", "closed_on")]
     days += [_day(document.get("date")) for document in record["documents"]]
     known = [day for day in days if day is not None]
     return max(known) if known else None

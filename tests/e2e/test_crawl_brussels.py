@@ -2,47 +2,27 @@
 (data/recordings/brussels, see its PROVENANCE.md: weblex layout of FORMATS.md 9, facts of
 DOCUMENTS.md rows 20-32, texts CONSTRUCTED), the store, and reparse from the raw archive."""
 
-import json
-import sqlite3
-
 import pytest
 
 from archive.ministers import default_registry
 from archive.model import BRUSSELS_PARLIAMENT, GOVERNMENTS
 from archive.store import Store
 from crawler.parsers.brussels import addressee_parts
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, stored_records as records
 
 pytestmark = pytest.mark.crawl
 
 BXL = REPO / "data" / "recordings" / "brussels"
 # The recordings hold the 2019-2024 index (rows 20-32) and the 2024-2029 one (quarantine cases);
-# starting the window in mid-2019 asks for exactly those two legislatures.
-ENV = {"KAMERWACHT_CRAWL_SINCE": "2019-06-01"}
-VOLATILE = {"fetched_at", "warc_file", "warc_offset"}
+# their manifest's spider_args ask for exactly those two legislatures.
 STORED = {"prb-144227", "prb-144539", "prb-145851", "prb-147082", "prb-153438", "prb-155312", "prb-155697",
           "prb-155991", "prb-155992", "prb-155994", "prb-160865", "prb-161313"}
-
-
-def _strip(value):
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def records(data) -> dict:
-    db = sqlite3.connect(data / "kamerwacht.sqlite")
-    rows = db.execute("SELECT id, json FROM records ORDER BY id").fetchall()
-    db.close()
-    return {rid: _strip(json.loads(j)) for rid, j in rows}
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory):
     data = tmp_path_factory.mktemp("brussels")
-    proc = run_cli(["crawl", "brussels", "--replay", str(BXL)], data, env=ENV)
+    proc = run_cli(["crawl", "brussels", "--replay", str(BXL)], data)
     return data, proc
 
 
@@ -139,6 +119,6 @@ def test_unreadable_pages_are_quarantined_with_their_reason(store):
 def test_reparse_gives_the_same_records(crawled):
     data = crawled[0]
     before = records(data)
-    out = run_cli(["reparse", "--source", "brussels"], data, env=ENV).stdout
+    out = run_cli(["reparse", "--source", "brussels"], data).stdout
     assert "brussels: reparsed 13 documents into 12 records, 2 quarantined" in out
     assert records(data) == before

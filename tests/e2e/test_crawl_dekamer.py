@@ -3,40 +3,22 @@ leg-54 open-data list and item, plus INVENTED leg-55 questions in the real struc
 PROVENANCE.md), the pipelines (tools, ministers resolved by date in the federal government),
 the quarantine, and a reparse from the raw archive giving the same records."""
 
-import json
-import sqlite3
 
 import pytest
 
 from archive.store import Store
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, stored_records as records
 
 pytestmark = pytest.mark.crawl
 
 REC = REPO / "data" / "recordings" / "dekamer"
 # The recordings' day: the ANPR question's deadline (2023-12-21) has not passed yet.
 ENV = {"KAMERWACHT_STATUS_AS_OF": "2023-12-15"}
-VOLATILE = {"fetched_at", "warc_file", "warc_offset"}
 CLEARVIEW = "qrva-55-901-9001-2021202290001"
 PEGASUS = "qrva-55-902-9002-2020202190002"
 ANPR = "qrva-55-901-9003-2023202490003"
 BODYCAMS = "qrva-55-901-9004-2021202290004"
 DRONES = "qrva-55-902-9005-2021202290005"
-
-
-def _strip(value):
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def records(data) -> dict:
-    db = sqlite3.connect(data / "kamerwacht.sqlite")
-    rows = db.execute("SELECT id, json FROM records ORDER BY id").fetchall()
-    db.close()
-    return {rid: _strip(json.loads(j)) for rid, j in rows}
 
 
 @pytest.fixture(scope="module")

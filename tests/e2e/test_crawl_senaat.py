@@ -3,34 +3,16 @@
 ``kamerwacht reparse`` from the raw archive. Facts asserted come from DOCUMENTS.md rows 33-43
 and 46 and the minister registry; texts are constructed."""
 
-import json
-import sqlite3
 
 import pytest
 
 from archive.store import Store
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, stored_records as records
 
 pytestmark = pytest.mark.crawl
 
 SENAAT = REPO / "data" / "recordings" / "senaat"
-VOLATILE = {"fetched_at", "warc_file", "warc_offset"}
 AS_OF = {"KAMERWACHT_STATUS_AS_OF": "2024-06-01"}
-
-
-def _strip(value):
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def records(data) -> dict:
-    db = sqlite3.connect(data / "kamerwacht.sqlite")
-    rows = db.execute("SELECT id, json FROM records ORDER BY id").fetchall()
-    db.close()
-    return {rid: _strip(json.loads(j)) for rid, j in rows}
 
 
 @pytest.fixture(scope="module")

@@ -5,33 +5,16 @@ cut-off page, a missing document file, a scanned PDF)."""
 
 import io
 import json
-import sqlite3
 
 import pytest
 
 from archive.store import Store
-from tests.conftest import REPO, RECORDINGS, run_cli
+from tests.conftest import REPO, RECORDINGS, run_cli, stored_records as records
 from tests.fixture_server import FixtureServer, Reply
 
 pytestmark = pytest.mark.crawl
 
 TK = REPO / "data" / "recordings" / "tweedekamer"
-VOLATILE = {"fetched_at", "warc_file", "warc_offset"}
-
-
-def _strip(value):
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def records(data) -> dict:
-    db = sqlite3.connect(data / "kamerwacht.sqlite")
-    rows = db.execute("SELECT id, json FROM records ORDER BY id").fetchall()
-    db.close()
-    return {rid: _strip(json.loads(j)) for rid, j in rows}
 
 
 @pytest.fixture(scope="module")

@@ -4,35 +4,18 @@ input from a local fixture server (a PDF that is not there, a record answered as
 stopping at --since)."""
 
 import json
-import sqlite3
 
 import pytest
 
 from archive.store import Store
 from crawler.parsers.vlaamsparlement import search_url
-from tests.conftest import REPO, run_cli
+from tests.conftest import REPO, run_cli, stored_records as records
 from tests.fixture_server import FixtureServer, Reply
 
 pytestmark = pytest.mark.crawl
 
 VP = REPO / "data" / "recordings" / "vlaamsparlement"
 AS_OF = {"KAMERWACHT_STATUS_AS_OF": "2024-11-01"}  # the recordings' date: 9990004 is still within its three weeks
-VOLATILE = {"fetched_at", "warc_file", "warc_offset"}
-
-
-def _strip(value):
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in VOLATILE}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
-def records(data) -> dict:
-    db = sqlite3.connect(data / "kamerwacht.sqlite")
-    rows = db.execute("SELECT id, json FROM records ORDER BY id").fetchall()
-    db.close()
-    return {rid: _strip(json.loads(j)) for rid, j in rows}
 
 
 def quarantine(data) -> list[tuple[str | None, str]]:

@@ -167,3 +167,25 @@ def test_keyboard_focus_is_visible(tab):
     page.keyboard.press("Enter")
     page.wait_for_url("**/?q=drones*")
     assert "Overlast door drones" in page.locator(".result h3").all_inner_texts()
+
+
+def test_a_journalist_follows_clearview_across_parliaments_in_french(tab):
+    """Search in French, open the Senate question asked in Dutch, read it in French, and go on to
+    the same subject in another parliament."""
+    page = tab.page
+    page.goto("/")
+    page.get_by_label("Zoekterm").fill("reconnaissance faciale")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/?q=reconnaissance*")
+    page.locator(".result h3 a[href='/questions/sv-7-400']").click()
+    page.wait_for_url("**/questions/sv-7-400")
+    assert page.locator("h1").inner_text() == "Politie - Gezichtsherkenning - Clearview AI"
+    page.locator("nav.text-language").get_by_role("link", name="Frans").click()
+    page.wait_for_url("**/questions/sv-7-400?text=fr")
+    assert page.locator("h1").inner_text() == "Police - Reconnaissance faciale - Clearview AI"
+    assert page.locator(".qa").get_attribute("lang") == "fr"
+    related = page.locator("ul.related-elsewhere li")
+    assert related.count() >= 1
+    related.first.locator("a").click()
+    page.wait_for_url("**/questions/**")
+    assert page.locator("h1").inner_text() != "Police - Reconnaissance faciale - Clearview AI"

@@ -279,6 +279,8 @@ def test_last_change_is_the_newest_document_or_lifecycle_date():
     assert feeds.last_change(record) == dt.date(2020, 5, 1)
     assert feeds.last_change(_record([], asked_on="2019-03-04", postponed_on="2019-04-01")) == dt.date(2019, 4, 1)
     assert feeds.last_change(_record([_doc("answer", None, "a")])) is None
+    closed = {**_record([_doc("question", "2011-11-21", "q")], asked_on="2011-11-21"), "closed_on": "2011-12-07"}
+    assert feeds.last_change(closed) == dt.date(2011, 12, 7)  # a Senate file closed without answer
 
 
 def test_events_same_day_keep_the_order_things_happen():
