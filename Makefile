@@ -51,6 +51,7 @@ status: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_throughput.py
+	$(BIN)/python bench/parse_belgian.py
 	$(BIN)/python bench/search_bench.py --records 100000
 
 clean:

@@ -23,9 +23,10 @@ from typing import Any
 
 import datetime as dt
 
-from archive.ministers import Registry, default_registry
-from archive.model import ANSWER, FOLLOW_UP
+from archive.ministers import Registry, Resolution, default_registry
+from archive.model import ANSWER, FOLLOW_UP, GOVERNMENTS
 
+from search.schema import party_label
 
 def _p90(days: list[int]) -> float | None:
     if not days:
@@ -194,8 +195,9 @@ def _add_waiting(ministers, roles, waiting, registry: Registry, record: dict[str
         if (record.get("asked_on") or "") >= slot["label_date"]:  # the newest name of a renamed ministry
             slot["label"], slot["label_date"] = label, record.get("asked_on") or ""
 
+    government = GOVERNMENTS.get(record["parliament"])
     for role in record["addressed_to"]:
-        holders = registry.resolve_role(role, asked, country=record["country"]) if asked else []
+        holders = _addressee_holders(registry, role, asked, record["country"], government)
         if not holders:  # an office the registry does not cover: kept as written
             _role(roles, role, role).unanswered[record["status"]] += 1
             wait("ministry", role, role)
@@ -208,8 +210,25 @@ def _add_waiting(ministers, roles, waiting, registry: Registry, record: dict[str
             figures.holders.add(found.person.id)
             figures.unanswered[record["status"]] += 1
             wait("ministry", found.term.ministry_id or found.term.ministry, found.term.ministry)
-    for party in sorted({a["party"] for a in record["askers"] if a.get("party")}):
+    for party in sorted({party_label(a, record["country"]) for a in record["askers"] if a.get("party")}):
         wait("party", party, party)
+
+
+def _addressee_holders(registry: Registry, addressee: str, asked: dt.date | None, country: str,
+                       government: str | None) -> list[Resolution]:
+    """Who held the office a question was addressed to on the day it was asked. Sources name the
+    office ("minister van Justitie en Veiligheid") or, in Brussels and Flanders, the person first
+    ("Rudi Vervoort, Ministre-Président du Gouvernement ..."); both are resolved within the
+    government of the parliament that asked."""
+    if asked is None:
+        return []
+    holders = registry.resolve_role(addressee, asked, country=country, government=government)
+    if holders or country == "NL":
+        return holders
+    name = addressee.split(",")[0].strip()
+    found = registry.resolve(name=name, role=None, ministry=None, title=None, on=asked, country=country,
+                             government=government)
+    return [found] if found is not None and found.term is not None else []
 
 
 def _add_ministers(ministers: dict[str, MinisterFigures], record: dict[str, Any]) -> None:

@@ -113,3 +113,16 @@ def test_stacked_bars_scale_to_the_largest_row():
     assert [s.title for s in first.segments] == ["EK: 2", "TK: 2"]
     assert abs(sum(s.width for s in first.segments) - 4 * second.segments[0].width) < 1e-6
     assert first.total == 4 and second.total == 1 and second.y > first.y
+
+
+def test_waiting_parties_are_grouped_under_their_current_name():
+    from archive.ministers import default_registry
+    from web.stats import _add_waiting  # one record through the grouping, without an index
+    from collections import defaultdict
+
+    waiting = {"minister": {}, "ministry": {}, "party": {}}
+    record = {"id": "sv-5-8890", "title": "t", "asked_on": "2013-04-29", "deadline": None, "status": "late",
+              "parliament": "Belgische Senaat", "country": "BE", "addressed_to": [],
+              "askers": [{"name": "Ludo Sannen", "party": "sp.a"}]}
+    _add_waiting(defaultdict(lambda: None), {}, waiting, default_registry(), record)
+    assert list(waiting["party"]) == ["Vooruit"]

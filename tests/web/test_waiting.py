@@ -66,3 +66,15 @@ def test_late_status_filter_and_pages(client):
     assert "Per bewindspersoon" in html and "2020Z04331" in html and "te laat" in html
     record = client.get("/questions/2020Z04331").get_data(as_text=True)
     assert "Termijn" in record and "/feeds/questions/2020Z04331.atom" in record
+
+
+def test_belgian_questions_wait_for_the_holder_of_the_addressed_office(client):
+    groups = {g["key"]: g for g in client.get("/api/v1/open-questions").get_json()["results"]}
+    # Chamber: addressed to the office ("Minister van Binnenlandse Zaken, ..."), 2023: Verlinden.
+    assert "qrva-55-901-9003-2023202490003" in {q["id"] for q in groups["be-annelies-verlinden"]["questions"]}
+    # Flemish Parliament: addressed to the person by name, resolved in the Flemish government.
+    assert "vp-schv-9990004" in {q["id"] for q in groups["be-annick-de-ridder"]["questions"]}
+    # An office the registry does not cover stays as written, in the ministry grouping.
+    by_ministry = {g["key"]: g for g in client.get("/api/v1/open-questions?group=ministry").get_json()["results"]}
+    assert any("sv-7-1874" in {q["id"] for q in g["questions"]} and "Economie" in g["label"]
+               for g in by_ministry.values())
