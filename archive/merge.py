@@ -98,9 +98,12 @@ def merge(documents: Iterable[SourceDocument], as_of: dt.date | None = None) -> 
         for d in answers_docs for a in d.answers
     ]
 
+    # A question document signs nothing: ministers on it (a Belgian page that states who
+    # answered, without the answer text) go to the answer reference below.
     documents = [
         DocumentRef(d.kind, d.url, d.date, d.doc_id,
-                    [Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer) for m in d.ministers],
+                    [Minister(m.name, m.role, m.ministry, m.person_id, m.co_signer) for m in d.ministers]
+                    if d.kind != QUESTION else [],
                     notice=d.notice)
         for d in docs
     ]

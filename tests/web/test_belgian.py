@@ -117,3 +117,15 @@ def test_record_api_carries_both_languages(client):
     assert record["languages"] == ["nl", "fr"] or record["languages"] == ["fr", "nl"]
     assert {t["language"] for t in record["translations"]} | {record["language"]} == {"nl", "fr"}
     assert record["thread_key"] and record["deadline"] == "2022-07-07"
+
+
+def test_an_answer_known_only_by_its_date_says_so(client):
+    page = html(client, "/questions/sv-7-400")
+    assert "Beantwoord, maar de tekst van het antwoord staat niet in het archief" in page
+    assert "(nog) geen antwoord" not in page and ">None" not in page
+    record = client.get("/api/v1/questions/sv-7-400").get_json()
+    question, answer = record["documents"]
+    # The question signs nothing; the answer reference carries who answered (the addressed office).
+    assert question["kind"] == "question" and question["ministers"] == []
+    assert answer["kind"] == "answer" and answer["fetched"] is False
+    assert [m["person_id"] for m in answer["ministers"]] == ["be-pieter-de-crem"]
