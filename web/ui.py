@@ -301,7 +301,8 @@ def minister(person_id: str) -> Response:
     year_rows = _year_rows(data["answers_per_year"])
     chart = charts.simple_bars(year_rows, t("answers_per_year")) if year_rows else None
     return page("minister.html", person=person, data=data, chart=chart, year_rows=year_rows,
-                search_link=search_url([("minister", person_id)]))
+                search_link=search_url([("minister", person_id)]),
+                valid_through=registry.valid_through(person.country))
 
 
 @ui.get("/open")

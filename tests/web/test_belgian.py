@@ -129,3 +129,10 @@ def test_an_answer_known_only_by_its_date_says_so(client):
     assert question["kind"] == "question" and question["ministers"] == []
     assert answer["kind"] == "answer" and answer["fetched"] is False
     assert [m["person_id"] for m in answer["ministers"]] == ["be-pieter-de-crem"]
+
+
+def test_a_term_without_end_says_until_when_the_registry_was_checked(client):
+    page = html(client, "/ministers/be-rudi-vervoort")
+    # The Belgian data is checked up to 2025-02-03 (the federal file's valid_through): a term with
+    # no end is "in office on" that day, not "present" (Vervoort left in 2026).
+    assert "in functie op 3 februari 2025" in page and "Vervoort III" in page
