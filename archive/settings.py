@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +56,22 @@ def _choice(name: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
+_INDEX_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,100}$")
+
+
+def _url(name: str, value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SettingsError(f"{name}={value!r}: expected an http(s) URL, e.g. https://localhost:9200")
+    return value.rstrip("/")
+
+
+def _index_name(name: str, value: str) -> str:
+    if not _INDEX_NAME.match(value):
+        raise SettingsError(f"{name}={value!r}: an Elasticsearch index name: lower-case letters, digits, - and _")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     # Where the raw archive (WARC), the record store and crawl state live.
@@ -85,8 +103,15 @@ class Settings:
     vlpar_url: str = "https://ws.vlpar.be"  # Flemish Parliament open data + search API
     senate_url: str = "https://www.senate.be"  # Senate written questions
     brussels_url: str = "https://www.parlement.brussels"  # Brussels Parliament weblex
-    # Search backend: "embedded" (tantivy, no server) or "elasticsearch" (a later issue).
+    # Search backend: "embedded" (tantivy, no server) or "elasticsearch" (a cluster, 8.x).
     search_backend: str = "embedded"
+    # Elasticsearch: where, who, and the CA that signed the cluster's certificate (docker-compose
+    # generates one). The index is ``<prefix>-<version>`` behind the alias ``<prefix>``.
+    elasticsearch_url: str = "http://127.0.0.1:9200"
+    elasticsearch_username: str | None = None
+    elasticsearch_password: str | None = None
+    elasticsearch_ca_certs: Path | None = None
+    es_index_prefix: str = "kamerwacht-records"
     # Where the embedded index lives (versioned sub-directories, swapped when a rebuild completes).
     index_dir: Path | None = None
     # The site: address and port of the WSGI server started by `kamerwacht serve` / `make run`.
@@ -129,6 +154,11 @@ class Settings:
             tk_api_root=g("KAMERWACHT_TK_API_ROOT", "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/"),
             search_backend=_choice("KAMERWACHT_SEARCH_BACKEND", g("KAMERWACHT_SEARCH_BACKEND", "embedded"),
                                    ("embedded", "elasticsearch")),
+            elasticsearch_url=_url("ELASTICSEARCH_URL", g("ELASTICSEARCH_URL", "http://127.0.0.1:9200")),
+            elasticsearch_username=g("ELASTICSEARCH_USERNAME") or ("elastic" if g("ELASTICSEARCH_PASSWORD") else None),
+            elasticsearch_password=g("ELASTICSEARCH_PASSWORD") or None,
+            elasticsearch_ca_certs=Path(g("ELASTICSEARCH_CA_CERTS")) if g("ELASTICSEARCH_CA_CERTS") else None,
+            es_index_prefix=_index_name("KAMERWACHT_ES_INDEX_PREFIX", g("KAMERWACHT_ES_INDEX_PREFIX", "kamerwacht-records")),
             dekamer_url=g("KAMERWACHT_DEKAMER_URL", "https://www.dekamer.be").rstrip("/"),
             dekamer_data_url=g("KAMERWACHT_DEKAMER_DATA_URL", "http://data.dekamer.be/v0").rstrip("/"),
             vlpar_url=g("KAMERWACHT_VLPAR_URL", "https://ws.vlpar.be").rstrip("/"),

@@ -53,10 +53,10 @@ from typing import Any
 import tantivy
 from tantivy import Occur, Order, Query
 
-from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
 from search import analysis, schema
-from search.analysis import Highlighter, analyze, is_stopword
+from search.results import COMPLETE_FACETS, MAX_FACET_VALUES, empty_facets, facet_values, highlighter_for
+from search.analysis import analyze
 from search.engine import Progress, SearchEngine
 from search.model import FACETS, FacetValue, Hit, SearchQuery, SearchResult
 from search.query import (
@@ -88,8 +88,6 @@ ITER_WINDOW = 2000
 MAX_TIE_MARGIN = 1000
 
 # Facets listed whole (few values); the others are cut to the 50 most frequent.
-COMPLETE_FACETS = ("status", "country", "language", "parliament", "year")
-MAX_FACET_VALUES = 50
 # Threads computing facet counts for one search (two groups of facets in parallel).
 FACET_THREADS = 2
 
@@ -492,7 +490,7 @@ class EmbeddedEngine(SearchEngine):
         plan = _Plan(self._schema, query)
         searcher = self._searcher()
         if searcher is None:
-            return SearchResult(0, query.page, query.per_page, [], _empty_facets(query))
+            return SearchResult(0, query.page, query.per_page, [], empty_facets(query))
         main = plan.main()
         total, page = _top(searcher, main, query, plan.ranked)
         suggestion, fuzzy = None, False
@@ -691,7 +689,7 @@ def _record(searcher: tantivy.Searcher, address: tantivy.DocAddress) -> dict[str
 
 def _hits(searcher: tantivy.Searcher, page: _Page, plan: _Plan, query: SearchQuery) -> list[Hit]:
     records = [_record(searcher, a) for a in page.addresses]
-    highlighter = _highlighter(plan.tree) if query.highlight else None
+    highlighter = highlighter_for(plan.tree) if query.highlight else None
     hits = []
     for record, score in zip(records, page.scores):
         fragments: list[str] = []
@@ -701,20 +699,7 @@ def _hits(searcher: tantivy.Searcher, page: _Page, plan: _Plan, query: SearchQue
     return hits
 
 
-def _highlighter(tree: Node | None) -> Highlighter:
-    words = [w for leaf in positive_leaves(tree) for w in leaf.text.split()]
-    marked = [w for w in words if not is_stopword(w)] or words
-    terms = {}
-    for lang in ("nl", "fr"):
-        terms[lang] = frozenset(t for w in marked for t in analyze(lang, w) if len(t) > 1)
-    return Highlighter(terms)
-
-
 # --- facets ---------------------------------------------------------------------------------
-
-def _empty_facets(query: SearchQuery) -> dict[str, list[FacetValue]]:
-    return {name: [] for name in FACETS} if query.facets else {}
-
 
 def _facet_aggs(facet: str) -> dict[str, Any]:
     """The terms aggregations counting one facet, keyed "<facet>" or "<facet>#<slot>"."""
@@ -752,36 +737,7 @@ def _facet_values(results: list[dict[str, Any]]) -> dict[str, list[FacetValue]]:
             into = counts[key.split("#", 1)[0]]
             for bucket in agg["buckets"]:
                 into[bucket["key"]] = into.get(bucket["key"], 0) + bucket["doc_count"]
-    out = {}
-    for facet in FACETS:
-        items = sorted(counts[facet].items(), key=lambda kv: -kv[1])
-        if facet not in COMPLETE_FACETS and len(items) > MAX_FACET_VALUES:
-            # Labels (registry, vocabulary) only for the values that can make the cut: the
-            # first MAX_FACET_VALUES and those tied with the last of them.
-            last = items[MAX_FACET_VALUES - 1][1]
-            items = [kv for kv in items if kv[1] >= last]
-        values = [FacetValue(v, facet_label(facet, v), c) for v, c in items]
-        values.sort(key=lambda v: (-v.count, v.label.casefold(), v.value))
-        out[facet] = values if facet in COMPLETE_FACETS else values[:MAX_FACET_VALUES]
-    return out
-
-
-def facet_label(facet: str, value: str) -> str:
-    """The label a person reads for a facet value (see the search/web contract)."""
-    if facet == "minister":
-        try:
-            return default_registry().person(value).name
-        except KeyError:
-            return value  # a name as written (not in the registry)
-    if facet == "tool":
-        try:
-            return default_vocabulary().get(value).name
-        except KeyError:
-            return value
-    if facet == "category":
-        labels = default_vocabulary().categories.get(value)
-        return labels["nl"] if labels else value
-    return value
+    return facet_values(counts)
 
 
 # --- fuzzy fallback and "did you mean" -------------------------------------------------------

@@ -7,7 +7,7 @@ from search.engine import SearchEngine
 
 
 class BackendUnavailableError(RuntimeError):
-    """The configured backend cannot be opened (not built yet, or not reachable)."""
+    """The configured backend cannot be opened: unknown, not reachable, wrong version."""
 
 
 def open_engine(settings: Settings, *, read_only: bool = True) -> SearchEngine:
@@ -19,7 +19,7 @@ def open_engine(settings: Settings, *, read_only: bool = True) -> SearchEngine:
 
         return EmbeddedEngine(settings.search_index_dir, read_only=read_only)
     if backend == "elasticsearch":
-        raise BackendUnavailableError(
-            "KAMERWACHT_SEARCH_BACKEND=elasticsearch: the Elasticsearch backend comes with a later "
-            "issue; use the default 'embedded' backend for now")
-    raise BackendUnavailableError(f"unknown search backend {backend!r}; use 'embedded'")
+        from search.es_backend import ElasticsearchEngine
+
+        return ElasticsearchEngine(settings, read_only=read_only)
+    raise BackendUnavailableError(f"unknown search backend {backend!r}; use 'embedded' or 'elasticsearch'")

@@ -43,9 +43,22 @@ def test_factory_opens_the_embedded_engine_under_the_settings_index_dir(tmp_path
         engine.close()
 
 
-def test_factory_refuses_elasticsearch_for_now(tmp_path):
-    settings = Settings.from_env({"KAMERWACHT_DATA_DIR": str(tmp_path), "KAMERWACHT_SEARCH_BACKEND": "elasticsearch"})
-    with pytest.raises(BackendUnavailableError, match="later issue"):
+def test_factory_says_clearly_when_elasticsearch_cannot_be_reached(tmp_path):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings = Settings.from_env({"KAMERWACHT_DATA_DIR": str(tmp_path), "KAMERWACHT_SEARCH_BACKEND": "elasticsearch",
+                                  "ELASTICSEARCH_URL": f"http://127.0.0.1:{port}"})
+    with pytest.raises(BackendUnavailableError, match=f"cannot reach Elasticsearch at http://127.0.0.1:{port}"):
+        open_engine(settings)
+
+
+def test_factory_refuses_an_unknown_backend(tmp_path):
+    settings = Settings.from_env({"KAMERWACHT_DATA_DIR": str(tmp_path)})
+    settings = type(settings)(**{**settings.__dict__, "search_backend": "solr"})
+    with pytest.raises(BackendUnavailableError, match="unknown search backend 'solr'"):
         open_engine(settings)
 
 
