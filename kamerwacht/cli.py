@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -255,9 +257,36 @@ def status() -> None:
 # --- search index, site, bulk data -----------------------------------------------------------
 
 def _open_engine(settings: Settings, *, read_only: bool):
-    from search.factory import open_engine
+    from search.factory import BackendUnavailableError, open_engine
 
-    return open_engine(settings, read_only=read_only)
+    try:
+        return open_engine(settings, read_only=read_only)
+    except BackendUnavailableError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _with_backend(settings: Settings, backend: str | None) -> Settings:
+    """The settings with ``--backend`` (when given) instead of KAMERWACHT_SEARCH_BACKEND."""
+    return dataclasses.replace(settings, search_backend=backend) if backend else settings
+
+
+BACKEND_OPTION = click.option("--backend", type=click.Choice(["embedded", "elasticsearch"]), default=None,
+                              help="Search backend (default: KAMERWACHT_SEARCH_BACKEND, else embedded).")
+
+
+def _indexing_errors(func):
+    """Documents a backend refused are listed, with the reason, and the command fails."""
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from search.es_backend import IndexingError
+
+        try:
+            return func(*args, **kwargs)
+        except IndexingError as exc:
+            for record_id, reason in exc.failures:
+                click.echo(f"not indexed: {record_id}: {reason}", err=True)
+            raise click.ClickException(str(exc).split(":")[0]) from None
+    return wrapper
 
 
 def _as_of(settings: Settings, records):
@@ -271,14 +300,25 @@ def _as_of(settings: Settings, records):
 
 
 @main.command()
-def index() -> None:
-    """Bring the search index up to date with the record store (adds, replaces, removes)."""
+@BACKEND_OPTION
+@_indexing_errors
+def index(backend: str | None) -> None:
+    """Bring the search index up to date with the record store (adds, replaces, removes). When
+    the backend's index was built with another mapping, build a new one and switch to it."""
     from search.indexer import index_records
 
-    settings = _settings()
+    settings = _with_backend(_settings(), backend)
     store = Store(settings.store_path, as_of=settings.status_as_of)
     engine = _open_engine(settings, read_only=False)
     try:
+        stale = engine.stale_mapping()
+        if stale:
+            click.echo(f"{stale}: building a new index", err=True)
+            with click.progressbar(length=store.count_records(), label="reindexing", file=sys.stderr) as bar:
+                done = engine.rebuild(_as_of(settings, store.iter_record_json()),
+                                      progress=lambda n: bar.update(n - bar.pos))
+            click.echo(f"rebuilt the index with {done} records")
+            return
         total = store.count_records()
         wanted = {r["id"] for r in store.iter_record_json()}
         with click.progressbar(length=total, label="indexing", file=sys.stderr) as bar:
@@ -295,10 +335,12 @@ def index() -> None:
 
 
 @main.command()
-def reindex() -> None:
+@BACKEND_OPTION
+@_indexing_errors
+def reindex(backend: str | None) -> None:
     """Build a new index from the stored records; the site keeps answering from the old one
-    until the new one is complete."""
-    settings = _settings()
+    until the new one is complete (Elasticsearch: a new versioned index, then the alias moves)."""
+    settings = _with_backend(_settings(), backend)
     store = Store(settings.store_path, as_of=settings.status_as_of)
     engine = _open_engine(settings, read_only=False)
     try:
@@ -352,14 +394,16 @@ def export(since: str | None) -> None:
 @main.command(name="import")
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--batch", type=int, default=2000, show_default=True, help="Records per index write.")
-def import_(file, batch: int) -> None:
+@BACKEND_OPTION
+@_indexing_errors
+def import_(file, batch: int, backend: str | None) -> None:
     """Load records from a JSON-lines FILE (as `export` writes it; - for standard input): each
     line is validated, bad lines are reported with their number and skipped, good ones are
     stored and indexed."""
     from archive.model import RecordError, validate_record_json
     from search.indexer import index_records
 
-    settings = _settings()
+    settings = _with_backend(_settings(), backend)
     store = Store(settings.store_path, as_of=settings.status_as_of)
     engine = _open_engine(settings, read_only=False)
     good = bad = 0

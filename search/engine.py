@@ -43,5 +43,10 @@ class SearchEngine(ABC):
     def iter_records(self) -> Iterable[dict[str, Any]]:
         """Every stored record (exports, statistics)."""
 
+    def stale_mapping(self) -> str | None:
+        """Why the live index must be rebuilt because it was built with another mapping (the
+        Elasticsearch backend); None when it can be updated in place."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - optional
         """Release files and connections."""

@@ -20,6 +20,7 @@ by the term suggester; failing that, fuzzy matching).
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -52,15 +53,29 @@ class ReadOnlyError(RuntimeError):
     pass
 
 
+_CLIENTS: dict[tuple[Any, ...], Any] = {}
+_CLIENTS_LOCK = threading.Lock()
+_VERSIONS: dict[int, str] = {}  # id(client) -> the cluster version checked for it
+
+
 def client_for(settings: Settings) -> Any:
+    """One client (and connection pool) per cluster and credentials for the whole process: the
+    client is thread-safe and meant to live long; engines come and go with each web request,
+    and a streamed export may outlive the request's engine."""
     from elasticsearch import Elasticsearch
 
-    kwargs: dict[str, Any] = {"request_timeout": 30, "retry_on_timeout": True, "max_retries": 3}
-    if settings.elasticsearch_password:
-        kwargs["basic_auth"] = (settings.elasticsearch_username or "elastic", settings.elasticsearch_password)
-    if settings.elasticsearch_ca_certs:
-        kwargs["ca_certs"] = str(settings.elasticsearch_ca_certs)
-    return Elasticsearch(settings.elasticsearch_url, **kwargs)
+    key = (settings.elasticsearch_url, settings.elasticsearch_username, settings.elasticsearch_password,
+           str(settings.elasticsearch_ca_certs))
+    with _CLIENTS_LOCK:
+        client = _CLIENTS.get(key)
+        if client is None:
+            kwargs: dict[str, Any] = {"request_timeout": 30, "retry_on_timeout": True, "max_retries": 3}
+            if settings.elasticsearch_password:
+                kwargs["basic_auth"] = (settings.elasticsearch_username or "elastic", settings.elasticsearch_password)
+            if settings.elasticsearch_ca_certs:
+                kwargs["ca_certs"] = str(settings.elasticsearch_ca_certs)
+            client = _CLIENTS[key] = Elasticsearch(settings.elasticsearch_url, **kwargs)
+        return client
 
 
 def check_cluster(client: Any, url: str) -> str:
@@ -89,7 +104,13 @@ class ElasticsearchEngine(SearchEngine):
         self.read_only = read_only
         self.alias = settings.es_index_prefix
         self.client = client or client_for(settings)
-        self.version = check_cluster(self.client, settings.elasticsearch_url)
+        with _CLIENTS_LOCK:
+            version = _VERSIONS.get(id(self.client))
+        if version is None:  # once per client: not a round trip on every web request
+            version = check_cluster(self.client, settings.elasticsearch_url)
+            with _CLIENTS_LOCK:
+                _VERSIONS[id(self.client)] = version
+        self.version = version
         self.vocabulary = default_vocabulary()
 
     # --- indices ---------------------------------------------------------------------------
@@ -311,4 +332,4 @@ class ElasticsearchEngine(SearchEngine):
         return None
 
     def close(self) -> None:
-        self.client.close()
+        """Nothing to release: the client is shared by the process (see ``client_for``)."""
