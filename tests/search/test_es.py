@@ -284,3 +284,61 @@ def test_a_cluster_of_another_major_version_is_refused():
 
     with pytest.raises(BackendUnavailableError, match="version 7.17.9; this backend needs 8.x"):
         check_cluster(Seven(), "https://es.example:9200")
+
+
+# --- bulk retries on 429, against a scripted HTTP server ----------------------------------------
+
+def test_bulk_retries_documents_the_cluster_rejects_with_429(tmp_path):
+    """A cluster under load answers 429 for some documents of a bulk request; they are sent
+    again after a back-off, and the upsert succeeds (elasticsearch.helpers.streaming_bulk)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from elasticsearch import Elasticsearch
+
+    from search.es_backend import ElasticsearchEngine
+
+    bulks: list[int] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def _reply(self, body: dict) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("X-Elastic-Product", "Elasticsearch")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self):
+            self._reply({"version": {"number": "8.15.3"}, "tagline": "You Know, for Search"})
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+            if "_bulk" not in self.path:
+                self._reply({})
+                return
+            actions = [json.loads(line) for line in body.splitlines()[::2] if line.strip()]
+            first = not bulks
+            bulks.append(len(actions))
+            status = 429 if first else 201
+            items = [{"index": {"_index": "x", "_id": a["index"]["_id"], "status": status,
+                                **({"error": {"type": "es_rejected_execution_exception", "reason": "queue full"}}
+                                   if first else {})}} for a in actions]
+            self._reply({"took": 1, "errors": first, "items": items})
+
+        do_PUT = do_POST  # the client sends bulk requests as PUT
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        settings = Settings.from_env({"KAMERWACHT_DATA_DIR": str(tmp_path), "ELASTICSEARCH_URL": url})
+        engine = ElasticsearchEngine(settings, read_only=False, client=Elasticsearch(url))
+        assert engine._bulk("x", CORPUS[:4]) == 4
+        assert bulks == [4, 4]  # rejected as a whole, sent again, accepted
+    finally:
+        server.shutdown()
