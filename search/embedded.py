@@ -39,6 +39,7 @@ import functools
 import itertools
 import json
 import os
+import re
 import secrets
 import shutil
 import threading
@@ -57,7 +58,7 @@ from archive.vocabulary import default_vocabulary
 from search import analysis, schema
 from search.results import COMPLETE_FACETS, MAX_FACET_VALUES, empty_facets, facet_values, highlighter_for
 from search.analysis import analyze
-from search.engine import Progress, SearchEngine
+from search.engine import COMPLETIONS, Progress, SearchEngine, completion_words
 from search.model import FACETS, FacetValue, Hit, SearchQuery, SearchResult
 from search.query import (
     Node,
@@ -474,6 +475,22 @@ class EmbeddedEngine(SearchEngine):
             result = searcher.search(window, ITER_WINDOW, count=False, order_by_field=SEQ, order=Order.Asc)
             for _, address in result.hits:
                 yield _record(searcher, address)
+
+    def complete(self, text: str, limit: int = COMPLETIONS) -> list[dict[str, str]]:
+        searcher = self._searcher()
+        words = completion_words(text)
+        if searcher is None or words is None or limit < 1:
+            return []
+        whole, prefix = words
+        clauses = [(Occur.Must, Query.term_query(self._schema, "spell", w)) for w in whole]
+        clauses.append((Occur.Must, Query.regex_query(self._schema, "spell", re.escape(prefix) + ".*")))
+        # Newest first: a constant-score prefix match has no better order to offer.
+        result = searcher.search(Query.boolean_query(clauses), limit, order_by_field="sort_newest", order=Order.Asc)
+        out = []
+        for _, address in result.hits:
+            record = _record(searcher, address)
+            out.append({"id": record["id"], "title": record["title"]})
+        return out
 
     def count(self, query: SearchQuery | None = None) -> int:
         searcher = self._searcher()

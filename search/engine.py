@@ -8,6 +8,19 @@ from typing import Any, Callable, Iterable
 from search.model import SearchQuery, SearchResult
 
 Progress = Callable[[int], None]  # called with the number of records done so far
+COMPLETIONS = 8  # completions returned by default
+MIN_PREFIX = 2  # letters of the last word before completing
+
+
+def completion_words(text: str) -> tuple[list[str], str] | None:
+    """(whole words, last word as a prefix), folded as the spelling field is; None when there is
+    nothing to complete (no word, or a last word under MIN_PREFIX letters)."""
+    from search.analysis import analyze
+
+    words = analyze("plain", text)
+    if not words or text[-1:].isspace() or len(words[-1]) < MIN_PREFIX:
+        return None
+    return words[:-1], words[-1]
 
 
 class SearchEngine(ABC):
@@ -33,6 +46,12 @@ class SearchEngine(ABC):
     @abstractmethod
     def count(self, query: SearchQuery | None = None) -> int:
         """How many records match (all records without a query)."""
+
+    @abstractmethod
+    def complete(self, text: str, limit: int = COMPLETIONS) -> list[dict[str, str]]:
+        """Typeahead: records whose title or names hold the words typed so far, the last one
+        as a prefix ("clea" -> Clearview, "minister van jus" -> Justitie), as {"id", "title"},
+        best first; [] when nothing usable was typed (see ``completion_words``)."""
 
     @abstractmethod
     def rebuild(self, records: Iterable[dict[str, Any]], progress: Progress | None = None) -> int:

@@ -27,7 +27,7 @@ from typing import Any
 from archive.settings import Settings
 from archive.vocabulary import default_vocabulary
 from search import es_mapping, es_query, schema
-from search.engine import Progress, SearchEngine
+from search.engine import COMPLETIONS, Progress, SearchEngine, completion_words
 from search.factory import BackendUnavailableError
 from search.model import Hit, SearchQuery, SearchResult
 from search.query import Node, Term, parse, positive_leaves, render, replace_terms
@@ -251,6 +251,22 @@ class ElasticsearchEngine(SearchEngine):
             if len(hits) < ITER_WINDOW:
                 return
             after = hits[-1]["sort"]
+
+    def complete(self, text: str, limit: int = COMPLETIONS) -> list[dict[str, str]]:
+        """The ``search_as_you_type`` sub-field of titles and names (``spell.complete``): every
+        typed word must be there, the last one as a prefix (a prefix query on a
+        search_as_you_type field uses its edge-n-gram sub-field); by score, then newest."""
+        words = completion_words(text)
+        if words is None or limit < 1 or not self.live_indices():
+            return []
+        whole, prefix = words
+        field = f"spell.{es_mapping.COMPLETE}"
+        must: list[dict[str, Any]] = [{"match": {field: w}} for w in whole]
+        must.append({"prefix": {field: {"value": prefix}}})
+        response = self.client.search(index=self.alias, size=limit, _source=["record"], query={"bool": {"must": must}},
+                                      sort=[{"_score": "desc"}, {"sort_newest": "asc"}])
+        return [{"id": h["_source"]["record"]["id"], "title": h["_source"]["record"]["title"]}
+                for h in response["hits"]["hits"]]
 
     def count(self, query: SearchQuery | None = None) -> int:
         if not self.live_indices():

@@ -22,7 +22,8 @@ Analyzers (the chains of search/analysis.py, in Elasticsearch's terms):
   "ANPR", "logiciel espion" finds "spyware").
 * ``kw_plain``: no stemming, for the spelling vocabulary ("did you mean", the term suggester).
 
-Titles and names also get a ``search_as_you_type`` sub-field (``.complete``) for completion.
+The spelling field (titles in both languages and names) also has a ``search_as_you_type``
+sub-field (``spell.complete``): the typeahead of ``complete``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,9 @@ ANALYZER = {"nl": "kw_nl", "fr": "kw_fr", "plain": "kw_plain"}
 SEARCH_ANALYZER = {"nl": "kw_nl_search", "fr": "kw_fr_search"}
 EXACT = "exact"  # sub-field for phrases
 COMPLETE = "complete"  # search_as_you_type sub-field
-COMPLETION_FIELDS = ("title", "title_fr", "names")
+# Titles (both languages) and names, together in the spelling field: a typed word from the
+# title and one from a name must both count ("clearview grapp").
+COMPLETION_FIELDS = ("spell",)
 _NON_WORD = re.compile(r"[^\w]+|_")
 
 
@@ -120,12 +123,13 @@ def _text_mapping(f: schema.Field) -> dict[str, Any]:
     if f.name == "parts":
         return {"type": "text", "analyzer": "kw_nl"}
     if f.analyzer == "plain":
-        return {"type": "text", "analyzer": "kw_plain"}
+        out = {"type": "text", "analyzer": "kw_plain"}
+        if f.name in COMPLETION_FIELDS:
+            out["fields"] = {COMPLETE: {"type": "search_as_you_type", "analyzer": "kw_exact"}}
+        return out
     out: dict[str, Any] = {"type": "text", "analyzer": ANALYZER[f.analyzer],
                            "search_analyzer": SEARCH_ANALYZER[f.analyzer],
                            "fields": {EXACT: {"type": "text", "analyzer": "kw_exact"}}}
-    if f.name in COMPLETION_FIELDS:
-        out["fields"][COMPLETE] = {"type": "search_as_you_type", "analyzer": "kw_exact"}
     return out
 
 

@@ -21,7 +21,7 @@ from web import present
 from web.present import WAITING_GROUPS
 from web.context import get_engine, get_stats, get_store
 from web.openapi import openapi_document
-from web.params import number_param, parse_search, reject_unknown
+from web.params import ParamError, check_text, number_param, parse_search, reject_unknown
 from web.present import permalink
 
 api = Blueprint("api", __name__)
@@ -31,6 +31,7 @@ CSV_COLUMNS = ("id", "title", "parliament", "country", "asked_on", "answered_on"
 # A cell starting with one of these is a formula to a spreadsheet: source text is untrusted, so
 # such text cells get a leading apostrophe (OWASP "CSV injection"); dates and ids never start so.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_COMPLETE_CHARS = 100
 
 
 def _minister_links(person_id: str) -> dict[str, str]:
@@ -81,6 +82,23 @@ def question_related(record_id: str) -> Response:
     return jsonify(present.related_json(found, related.thread(engine, found), related.elsewhere(engine, found, limit),
                                         engine, permalink, lambda rid: url_for("api.question", record_id=rid,
                                                                                _external=True)))
+
+
+@api.get("/complete")
+def complete() -> Response:
+    """Typeahead for a search box: records whose titles or names hold the words typed so far."""
+    reject_unknown(request.args, ("q", "limit"))
+    q = request.args.get("q", "")
+    if not q.strip():
+        raise ParamError("q is required: the words typed so far, e.g. q=clearv")
+    if len(q) > MAX_COMPLETE_CHARS:
+        raise ParamError(f"q is {len(q)} characters long; at most {MAX_COMPLETE_CHARS} are allowed for completion")
+    check_text("q", q)
+    limit = number_param(request.args, "limit", 8, 1, 20)
+    found = get_engine().complete(q, limit)
+    return jsonify({"q": q, "results": [{**c, "permalink": permalink(c["id"]),
+                                         "api_url": url_for("api.question", record_id=c["id"], _external=True)}
+                                        for c in found]})
 
 
 @api.get("/ministers")

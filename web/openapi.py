@@ -155,6 +155,17 @@ _SCHEMAS: dict[str, Any] = {
             "permalink": {"type": "string", "format": "uri"}, "api_url": {"type": "string", "format": "uri"},
         },
     },
+    "Completions": {
+        "type": "object", "required": ["q", "results"],
+        "properties": {
+            "q": {"type": "string"},
+            "results": {"type": "array", "items": {
+                "type": "object", "required": ["id", "title", "permalink", "api_url"],
+                "properties": {"id": {"type": "string"}, "title": {"type": "string"},
+                               "permalink": {"type": "string", "format": "uri"},
+                               "api_url": {"type": "string", "format": "uri"}}}},
+        },
+    },
     "RelatedResponse": {
         "type": "object", "required": ["id", "thread", "linked", "elsewhere"],
         "properties": {
@@ -481,6 +492,20 @@ def _paths() -> dict[str, Any]:
                             "description": "At most this many `elsewhere` matches."}],
             "responses": {"200": _json(_ref("RelatedResponse"), "Related questions."),
                           **_errors(400, 404, *_STANDARD)},
+        }},
+        "/complete": {"get": {
+            "operationId": "complete",
+            "summary": "Typeahead: records whose titles or names hold the words typed so far, the last one as "
+                       "a prefix.",
+            "description": "Earlier words must be whole (\"clearview grapp\" finds the Clearview questions "
+                           "Grapperhaus answered); the last word needs at least 2 letters, and a query ending in "
+                           "a space completes nothing.",
+            "parameters": [{"name": "q", "in": "query", "required": True,
+                            "schema": {"type": "string", "minLength": 1, "maxLength": 100}},
+                           {"name": "limit", "in": "query", "required": False,
+                            "schema": {"type": "integer", "minimum": 1, "maximum": 20, "default": 8}}],
+            "responses": {"200": _json(_ref("Completions"), "The completions, best first."),
+                          **_errors(400, *_STANDARD)},
         }},
         "/ministers": {"get": {
             "operationId": "listMinisters",

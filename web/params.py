@@ -118,6 +118,11 @@ def _check_value(name: str, value: str) -> None:
     _check_value_chars(name, value)
 
 
+def check_text(name: str, value: str) -> None:
+    """ParamError for a control character in a free-text parameter."""
+    _check_value_chars(name, value)
+
+
 def _check_value_chars(name: str, value: str) -> None:
     bad = _CONTROL.search(value)
     if bad:

@@ -472,3 +472,22 @@ def test_bad_queries_raise_query_error(engine, query):
         engine.search(query)
     with pytest.raises(QueryError):
         engine.count(query)
+
+
+# --- completion (typeahead) --------------------------------------------------------------------
+
+def test_completion_finds_titles_and_names_by_prefix(engine):
+    titles = {c["id"]: c["title"] for c in engine.complete("clea")}
+    assert {"ah-tk-20212022-105", "2020Z04331"} <= set(titles)
+    assert titles["ah-tk-20212022-105"] == BY_ID["ah-tk-20212022-105"]["title"]
+    # Earlier words whole, the last one a prefix; names count too (the minister's name).
+    assert "2020Z04331" in {c["id"] for c in engine.complete("clearview grapp")}
+    assert "ah-tk-20212022-105" in {c["id"] for c in engine.complete("Gezichtsherk")}
+    assert {c["id"] for c in engine.complete("peilb")} == {"2017Z00001", "2017Z00002"}
+
+
+def test_completion_limits_and_needs_something_to_complete(engine):
+    assert len(engine.complete("c", limit=50)) == 0  # one letter: not yet
+    assert engine.complete("") == [] and engine.complete("clearview ") == []  # a finished word: nothing to complete
+    assert len(engine.complete("po", limit=2)) <= 2
+    assert engine.complete("xqzw") == []

@@ -43,10 +43,9 @@ def test_text_fields_have_their_language_exact_phrases_and_completion():
     assert (props["text_fr"]["analyzer"], props["text_fr"]["search_analyzer"]) == ("kw_fr", "kw_fr_search")
     for name in ("title", "title_fr", "text", "text_fr", "names"):
         assert props[name]["fields"]["exact"] == {"type": "text", "analyzer": "kw_exact"}
-    for name in ("title", "title_fr", "names"):
-        assert props[name]["fields"]["complete"]["type"] == "search_as_you_type"
     assert props["parts"] == {"type": "text", "analyzer": "kw_nl"}  # parts split in Python (search/analysis.py)
-    assert props["spell"]["analyzer"] == "kw_plain"
+    assert props["spell"]["analyzer"] == "kw_plain"  # titles and names, unstemmed
+    assert props["spell"]["fields"]["complete"] == {"type": "search_as_you_type", "analyzer": "kw_exact"}
 
 
 def test_analyzer_chains_match_the_embedded_ones():

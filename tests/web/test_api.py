@@ -271,3 +271,26 @@ def test_head_and_options_are_allowed(client):
 def test_a_query_the_engine_refuses_is_a_400_envelope(client):
     body = get_json(client, "/api/v1/search?q=OR", status=400)
     assert body["error"]["status"] == 400 and "OR" in body["error"]["message"]
+
+
+def test_complete_gives_typeahead_titles_with_links(client):
+    body = get_json(client, "/api/v1/complete?q=clearview+grapp")
+    ids = [r["id"] for r in body["results"]]
+    assert CLEARVIEW_POSTPONED in ids and body["q"] == "clearview grapp"
+    first = body["results"][0]
+    assert first["permalink"].endswith(f"/questions/{first['id']}") and first["api_url"].endswith(f"/api/v1/questions/{first['id']}")
+    assert len(get_json(client, "/api/v1/complete?q=po&limit=2")["results"]) <= 2
+    assert get_json(client, "/api/v1/complete?q=clearview+")["results"] == []
+
+
+@pytest.mark.parametrize("url, message", [
+    ("/api/v1/complete", "q is required"),
+    ("/api/v1/complete?q=", "q is required"),
+    ("/api/v1/complete?q=" + "a" * 101, "at most 100"),
+    ("/api/v1/complete?q=clea&limit=0", "limit must be a whole number from 1 to 20"),
+    ("/api/v1/complete?q=clea%00", "control character"),
+    ("/api/v1/complete?q=clea&sort=x", "sort"),
+])
+def test_complete_bad_input_is_a_400(client, url, message):
+    response = client.get(url)
+    assert response.status_code == 400 and message in response.get_json()["error"]["message"]

@@ -135,3 +135,10 @@ def test_the_same_pages_render_on_elasticsearch(apps):
         assert response.status_code == 200, url
     page = elastic.get("/questions/prb-153438").get_data(as_text=True)
     assert 'href="/questions/ah-tk-20212022-105"' in page  # the same subject elsewhere, via ES
+
+
+@pytest.mark.parametrize("q", ["clea", "gezichtsh", "clearview grapp", "recon", "dron"])
+def test_completion_finds_the_same_records(apps, q):
+    embedded, elastic, stored = apps
+    got = [{r["id"] for r in c.get(f"/api/v1/complete?q={q}&limit=20").get_json()["results"]} for c in (embedded, elastic)]
+    assert got[0] & stored == got[1] and got[1]

@@ -61,6 +61,8 @@ EXAMPLES = {"{id}": {"/questions/{id}": "ah-tk-20212022-105", "/questions/{id}/r
 def test_every_documented_path_answers_with_its_documented_type(client, document):
     for path, item in document["paths"].items():
         url = "/api/v1" + path.replace("{id}", EXAMPLES["{id}"].get(path, ""))
+        if path == "/complete":
+            url += "?q=clea"
         response = client.get(url)
         assert response.status_code == 200, url
         documented = item["get"]["responses"]["200"]["content"]

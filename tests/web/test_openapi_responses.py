@@ -27,6 +27,7 @@ def schema_for(path: str, status: str = "200") -> dict:
     ("/api/v1/questions/sv-5-9045", "/questions/{id}"),  # closed, requalified
     ("/api/v1/questions/prb-153438", "/questions/{id}"),
     ("/api/v1/questions/prb-153438/related", "/questions/{id}/related"),
+    ("/api/v1/complete?q=clearview+grapp", "/complete"),
     ("/api/v1/questions/sv-7-480/related", "/questions/{id}/related"),
     ("/api/v1/search?country=BE&status=closed", "/search"),
     ("/api/v1/ministers", "/ministers"),
