@@ -237,15 +237,14 @@ class ElasticsearchEngine(SearchEngine):
 
     def iter_records(self) -> Iterator[dict[str, Any]]:
         """Every record, walked with search_after on the id (no result window limit)."""
-        if not self.live_indices():
-            return
         after: list[Any] | None = None
         while True:
             body: dict[str, Any] = {"query": es_query.MATCH_ALL, "sort": [{"id": "asc"}], "size": ITER_WINDOW,
                                     "_source": ["record"], "track_total_hits": False}
             if after is not None:
                 body["search_after"] = after
-            hits = self.client.search(index=self.alias, **body)["hits"]["hits"]
+            response = self._or_none(lambda body=body: self.client.search(index=self.alias, **body))
+            hits = response["hits"]["hits"] if response is not None else []
             for hit in hits:
                 yield hit["_source"]["record"]
             if len(hits) < ITER_WINDOW:
@@ -257,31 +256,34 @@ class ElasticsearchEngine(SearchEngine):
         typed word must be there, the last one as a prefix (a prefix query on a
         search_as_you_type field uses its edge-n-gram sub-field); by score, then newest."""
         words = completion_words(text)
-        if words is None or limit < 1 or not self.live_indices():
+        if words is None or limit < 1:
             return []
         whole, prefix = words
         field = f"spell.{es_mapping.COMPLETE}"
         must: list[dict[str, Any]] = [{"match": {field: w}} for w in whole]
         must.append({"prefix": {field: {"value": prefix}}})
-        response = self.client.search(index=self.alias, size=limit, _source=["record"], query={"bool": {"must": must}},
-                                      sort=[{"_score": "desc"}, {"sort_newest": "asc"}])
+        response = self._or_none(lambda: self.client.search(
+            index=self.alias, size=limit, _source=["record"], query={"bool": {"must": must}},
+            sort=[{"_score": "desc"}, {"sort_newest": "asc"}]))
+        if response is None:
+            return []
         return [{"id": h["_source"]["record"]["id"], "title": h["_source"]["record"]["title"]}
                 for h in response["hits"]["hits"]]
 
     def count(self, query: SearchQuery | None = None) -> int:
-        if not self.live_indices():
-            return 0
-        if query is None:
-            return int(self.client.count(index=self.alias)["count"])
-        query = query.validated()
-        return int(self.client.count(index=self.alias, **es_query.count_body(query, parse(query.q), self.vocabulary))["count"])
+        body = {}
+        if query is not None:
+            query = query.validated()
+            body = es_query.count_body(query, parse(query.q), self.vocabulary)
+        response = self._or_none(lambda: self.client.count(index=self.alias, **body))
+        return int(response["count"]) if response is not None else 0
 
     def search(self, query: SearchQuery) -> SearchResult:
         query = query.validated()
         tree = parse(query.q)
-        if not self.live_indices():
+        response = self._or_none(lambda: self._run(query, tree))
+        if response is None:  # nothing indexed yet
             return SearchResult(0, query.page, query.per_page, [], empty_facets(query))
-        response = self._run(query, tree)
         total = response["hits"]["total"]["value"]
         shown_tree, suggestion, fuzzy = tree, None, False
         if total == 0 and tree is not None:
@@ -297,6 +299,18 @@ class ElasticsearchEngine(SearchEngine):
             fragments = schema.highlight_fragments(highlighter, record) if highlighter is not None else []
             hits.append(Hit(record["id"], float(hit.get("_score") or 0.0), record, fragments))
         return SearchResult(total, query.page, query.per_page, hits, facets, suggestion=suggestion, fuzzy=fuzzy)
+
+    def _or_none(self, call: Any) -> Any:
+        """The response, or None when the alias does not exist yet (nothing was ever indexed):
+        one request per call, no separate check."""
+        from elasticsearch import NotFoundError
+
+        try:
+            return call()
+        except NotFoundError as exc:
+            if "index_not_found" in str(getattr(exc, "message", "")) or "index_not_found" in str(exc):
+                return None
+            raise
 
     def _run(self, query: SearchQuery, tree: Node | None, *, fuzzy: bool = False) -> dict[str, Any]:
         body = es_query.search_body(query, tree, self.vocabulary, fuzzy=fuzzy)
