@@ -8,7 +8,11 @@ Three inputs (shared/reference/SOURCES.md section 3, FORMATS.md section 11):
 * the open-data item ``{data}/qrva/<SDOCNAME>``: ``items[0]`` is the whole record, question and
   answers in both languages -> :func:`parse_item` (``None`` for the real ``"items": []`` shape);
 * the human page ``{site}/kvvcr/showpage.cfm?...qrvaXml.cfm?legislat=<leg>&dossierID=<SDOCNAME>.xml``,
-  one label/value table, some labels glued to their value -> :func:`parse_detail_html`.
+  one label/value table, some labels glued to their value -> :func:`parse_detail_html`;
+* the HTML bulletin listing, the way in when the open-data list does not answer: the
+  legislature's list of bulletins ``...qrvaList.cfm?legislat=<leg>`` -> :func:`parse_bulletin_list`,
+  and each bulletin's table of contents ``...qrvatoc.cfm?legislat=<leg>&bulletin=B<nnn>`` ->
+  :func:`parse_toc` (entries linking to their detail pages).
 
 The SDOCNAME is ``<leg>-B<bulletin>-<dept>-<questnum>-<session><docnr>``; the bulletin segment
 is ``Bxxx`` until the question is printed in a bulletin, so the archive id drops it.
@@ -21,7 +25,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -32,7 +36,7 @@ from archive.model import (
 )
 
 SOURCE = "dekamer"
-PARSER_VERSION = "dekamer-1"
+PARSER_VERSION = "dekamer-2"  # 2: the HTML bulletin listing
 DATA_URL = "http://data.dekamer.be/v0"
 # The official human pages: a document's ``url`` names them whatever mirror or test server the
 # bytes came from (the fetched URL is in the provenance).
@@ -228,6 +232,10 @@ class ListItem:
     departments: dict[str, str]  # language -> office as printed
     descriptors: dict[str, list[str]]  # language -> main thesaurus term(s)
     href: str | None = None
+
+    def in_period(self, since: dt.date | None, until: dt.date | None) -> bool:
+        """The list gives no date: the session years in the SDOCNAME decide."""
+        return in_period(self.sdocname, since, until)
 
     def selection_text(self) -> str:
         """What the list tells about the subject, in both languages: the text the vocabulary
@@ -436,9 +444,10 @@ def decode_page(body: bytes) -> tuple[str, str | None]:
         raise QrvaParseError(f"the page is neither UTF-8 nor cp1252 (byte {body[exc.start]:#04x} at {exc.start})") from None
 
 
-def _match_label(text: str) -> tuple[str, str, str] | None:
-    """(key, label, value) when the row starts with a known label (glued or not)."""
-    for label, key in _BY_LENGTH:
+def _match_label(text: str, labels: list[tuple[str, str]] = _BY_LENGTH) -> tuple[str, str, str] | None:
+    """(key, label, value) when the row starts with a known label (glued or not); ``labels`` are
+    (label, key) pairs, longest label first."""
+    for label, key in labels:
         if text.startswith(label):
             rest = text[len(label):]
             # "Titel" must not match a word "Titels..."; a glued value starts with a digit, a
@@ -450,9 +459,11 @@ def _match_label(text: str) -> tuple[str, str, str] | None:
 
 
 def _rows(tree) -> list[str]:
+    """The text of each outermost table row of ``tree`` (a page or one block of it), its cells
+    joined by a space."""
     rows = []
     for tr in tree.iter("tr"):
-        if tr.xpath("ancestor::tr"):
+        if _nested_row(tr, tree):
             continue
         cells = [" ".join("".join(td.itertext()).split()) for td in tr.xpath("./td|./th")]
         text = " ".join(c for c in cells if c)
@@ -461,7 +472,23 @@ def _rows(tree) -> list[str]:
     return rows
 
 
-def parse_detail_html(body: bytes, url: str) -> SourceDocument:
+def _nested_row(tr, top) -> bool:
+    """Whether ``tr`` sits inside another row below ``top`` (its text is in that row's)."""
+    up = tr.getparent()
+    while up is not None and up is not top:
+        if up.tag == "tr":
+            return True
+        up = up.getparent()
+    return False
+
+
+# Why a document comes from the human page rather than the open-data record: the first words
+# of its gap note.
+VIA_EMPTY_ITEM = "the open-data record was empty"
+VIA_LISTING = "the open-data list did not answer; found through the HTML bulletin listing"
+
+
+def parse_detail_html(body: bytes, url: str, via: str = VIA_EMPTY_ITEM) -> SourceDocument:
     text, note = decode_page(body)
     text = QRVA_MOJIBAKE_RE.sub("ë", text)
     sdocname = sdocname_from_detail_url(url)
@@ -506,17 +533,20 @@ def parse_detail_html(body: bytes, url: str) -> SourceDocument:
         raise QrvaParseError(f"{doc_id}: language {fields['language']!r} is neither N nor F")
     questions = split_questions("\n".join(texts.get("question", [])))
     answer = "\n".join(texts.get("answer", []))
-    gaps = [f"the open-data record was empty; read from the {LANGUAGE_NAME.get(ui, ui)} HTML page, which gives"
-            f" no {LANGUAGE_NAME[OTHER[lang]]} version"]
-    if note:
-        gaps.append(note)
     title = fields.get("title", "")
     translations = []
     if ui != lang and ui in OTHER and title:
-        # The page's title and labels are in the page language, the texts in the question's.
+        # The page's title and labels are in the page language, the texts in the question's:
+        # the question's own title is not on this page, only its translation.
         translations = [Translation(ui, title)]
-        gaps.append(f"the page gives the title only in {LANGUAGE_NAME[ui]}")
+        gaps = [f"{via}; read from the {LANGUAGE_NAME[ui]} HTML page, which gives the title only in"
+                f" {LANGUAGE_NAME[ui]} (no {LANGUAGE_NAME[lang]} title, no {LANGUAGE_NAME[ui]} texts)"]
         title = ""
+    else:
+        gaps = [f"{via}; read from the {LANGUAGE_NAME.get(ui, ui)} HTML page, which gives"
+                f" no {LANGUAGE_NAME[OTHER[lang]]} version"]
+    if note:
+        gaps.append(note)
     references = [b for b in [bulletin_of(sdocname)] if b]
     published_answer = fields.get("published_answer", "")
     answer_bulletin = re.match(r"B\d{3}", published_answer)
@@ -557,3 +587,193 @@ def _page_date(value: str, what: str) -> dt.date:
 def _find_page_date(value: str, what: str) -> dt.date | None:
     found = re.search(r"\d{1,2}/\d{1,2}/\d{4}", value or "")
     return _page_date(found.group(0), what) if found else None
+
+
+# --- the HTML bulletin listing ---------------------------------------------------------------------
+#
+# The way in when the open-data list does not answer (SOURCES.md section 3): the legislature's
+# list of bulletins, then each bulletin's table of contents, whose entries link to the detail
+# pages above. The URLs are the ones the site's own links use (verified in third-party code);
+# the bulletin list's layout is NOT documented anywhere we have: it is read defensively, on the
+# links to a table of contents alone.
+
+BULLETIN_PARAM_RE = re.compile(r"[?&]bulletin=(B\d{3})(?![0-9A-Za-z])", re.IGNORECASE)
+LEGISLAT_PARAM_RE = re.compile(r"[?&]legislat=(\d+)", re.IGNORECASE)
+
+
+def bulletin_list_url(site_url: str, leg: int) -> str:
+    """The legislature's bulletins (the ``cfm`` value holds a second ``?``, as on the site)."""
+    return f"{site_url}/kvvcr/showpage.cfm?section=/qrva&language=nl&cfm=qrvaList.cfm?legislat={leg}"
+
+
+def toc_url(site_url: str, leg: int, bulletin: str, language: str = "nl") -> str:
+    """One bulletin's table of contents, written as the site writes it (the leading ``?&`` too)."""
+    return (f"{site_url}/kvvcr/showpage.cfm?&language={language}"
+            f"&cfm=/site/wwwcfm/qrva/qrvatoc.cfm?legislat={leg}&bulletin={bulletin}")
+
+
+def _page_tree(body: bytes, what: str):
+    """A listing page as an lxml tree: decoded as the detail page is (UTF-8, else cp1252), with
+    the site's ``Ű`` for ``ë`` repaired."""
+    text, _ = decode_page(body)
+    text = QRVA_MOJIBAKE_RE.sub("ë", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise QrvaParseError(f"{what}: HTML cannot be read ({exc})") from None
+
+
+@dataclass
+class Bulletin:
+    leg: int
+    bulletin: str  # "B001"
+    label: str  # the link text as printed
+
+    @property
+    def number(self) -> int:
+        return int(self.bulletin[1:])
+
+
+def parse_bulletin_list(body: bytes, leg: int) -> list[Bulletin]:
+    """The bulletins of legislature ``leg``, newest (highest number) first. Layout inferred: any
+    link whose target names ``qrvatoc.cfm`` and ``bulletin=B<nnn>`` (and, when it says one, this
+    legislature) is a bulletin; everything else on the page (menus, other legislatures) is
+    ignored. A page with no such link is an error: the list could not be read."""
+    tree = _page_tree(body, f"QRVA bulletin list leg={leg}")
+    found: dict[str, Bulletin] = {}
+    for a in tree.iter("a"):
+        href = unquote(a.get("href") or "")
+        if "qrvatoc.cfm" not in href.lower():
+            continue
+        bulletin = BULLETIN_PARAM_RE.search(href)
+        legislat = LEGISLAT_PARAM_RE.search(href)
+        if bulletin is None or (legislat is not None and int(legislat.group(1)) != leg):
+            continue
+        name = bulletin.group(1).upper()
+        found.setdefault(name, Bulletin(leg, name, " ".join(a.text_content().split())))
+    if not found:
+        raise QrvaParseError(f"QRVA bulletin list leg={leg}: no link to a bulletin (qrvatoc.cfm?legislat={leg}"
+                             "&bulletin=B<nnn>) on the page")
+    return sorted(found.values(), key=lambda b: -b.number)
+
+
+# Labels of a table-of-contents entry (SOURCES.md section 3 for the Dutch ones; the French ones
+# are our reading of the same layout, with the detail page's French words).
+TOC_LABELS: dict[str, tuple[str, ...]] = {
+    "author": ("Auteur",),
+    "department": ("Departement", "Département"),
+    "title": ("Titel", "Titre"),
+    "asked": ("Datum indiening", "Date de dépôt"),
+    "answer_published": ("Antwoord gepubliceerd", "Réponse publiée"),
+}
+_TOC_BY_LENGTH = sorted(((label, key) for key, labels in TOC_LABELS.items() for label in labels),
+                        key=lambda x: -len(x[0]))
+_LABEL_LANGUAGE = {labels[i]: lang for labels in TOC_LABELS.values() if len(labels) == 2
+                   for i, lang in enumerate(("nl", "fr"))}
+
+
+@dataclass
+class TocEntry(ListItem):
+    """One question of a bulletin's table of contents: what the list item says, plus the day
+    it was asked (the list has none) and whether the bulletin prints its answer."""
+
+    bulletin: str = ""
+    asked_on: dt.date | None = None
+    answer_published: str = ""  # as printed ("Ja", "Nee", a date ...)
+
+    def in_period(self, since: dt.date | None, until: dt.date | None) -> bool:
+        if self.asked_on is None:
+            return super().in_period(since, until)
+        return not ((since and self.asked_on < since) or (until and self.asked_on > until))
+
+
+@dataclass
+class TocPage:
+    leg: int
+    bulletin: str
+    language: str
+    entries: list[TocEntry]
+    problems: list[tuple[str, str | None]] = field(default_factory=list)  # (reason, doc id)
+
+    def all_asked_before(self, since: dt.date | None) -> bool:
+        """Whether every entry was asked before ``since`` (entries with no readable date count
+        as not): the walk from the newest bulletin back stops here."""
+        return bool(since and self.entries and all(e.asked_on and e.asked_on < since for e in self.entries))
+
+
+TOC_BLOCK_XPATH = ("//div[contains(concat(' ', normalize-space(@class), ' '), ' linklist_0 ')"
+                   " or contains(concat(' ', normalize-space(@class), ' '), ' linklist_1 ')]")
+
+
+def _toc_block(block, i: int, where: str, language: str) -> TocEntry:
+    link = next((a.get("href") for a in block.iter("a") if "qrvaxml.cfm" in (a.get("href") or "").lower()), None)
+    if link is None:
+        raise QrvaParseError(f"{where} entry {i}: no link to a detail page (qrvaXml.cfm?...dossierID=<...>.xml)")
+    sdocname = sdocname_from_detail_url(link)
+    split_sdocname(sdocname)
+    fields: dict[str, str] = {}
+    for row in _rows(block):
+        hit = _match_label(row, _TOC_BY_LENGTH)
+        if hit is not None:
+            key, label, value = hit
+            fields.setdefault(key, value)
+            language = _LABEL_LANGUAGE.get(label, language) if key == "title" else language
+    if not fields.get("title"):
+        raise QrvaParseError(f"{where} entry {i} ({sdocname}): no title row, so no telling whether it names a tool")
+    asked_on = None
+    if fields.get("asked"):
+        # A date that does not read leaves the entry undated (the detail page has the date);
+        # only the walk's stop for ``since`` looks at it, and an undated entry never stops it.
+        found = re.search(r"\d{1,2}/\d{1,2}/\d{4}", fields["asked"])
+        try:
+            asked_on = parse_date(found.group(0)) if found else None
+        except DateParseError:
+            asked_on = None
+    return TocEntry(
+        sdocname=sdocname, titles={language: fields["title"]}, author=fields.get("author", ""), status="",
+        departments={language: fields["department"]} if fields.get("department") else {},
+        descriptors={}, href=link, asked_on=asked_on, answer_published=fields.get("answer_published", ""),
+    )
+
+
+def parse_toc(body: bytes, url: str) -> TocPage:
+    """A bulletin's table of contents: one ``div.linklist_0``/``div.linklist_1`` block per
+    question, ``td.txt`` label/value rows (Auteur, Departement, Titel, Datum indiening,
+    Antwoord gepubliceerd; glued or not) and a link to the question's detail page. A block
+    that cannot be read is a problem (its reason), the others are still read; a page with no
+    block at all is an error."""
+    leg, bulletin = toc_params(url)
+    where = f"QRVA bulletin {bulletin} (leg {leg})"
+    tree = _page_tree(body, where)
+    blocks = tree.xpath(TOC_BLOCK_XPATH)
+    if not blocks:
+        raise QrvaParseError(f"{where}: no question blocks (div.linklist_0 / div.linklist_1) on the page")
+    page_language = dict(parse_qsl(urlsplit(url).query)).get("language", "nl")
+    page = TocPage(leg, bulletin, page_language if page_language in OTHER else "nl", [])
+    for i, block in enumerate(blocks, 1):
+        try:
+            entry = _toc_block(block, i, where, page.language)
+        except QrvaParseError as exc:
+            dossier = re.search(r"dossierID=([^&\"'\s]+?)\.xml", unquote(etree.tostring(block, encoding="unicode")))
+            doc_id = doc_id_for(dossier.group(1)) if dossier and SDOCNAME_RE.match(dossier.group(1)) else None
+            page.problems.append((str(exc), doc_id))
+            continue
+        entry.bulletin = bulletin
+        page.entries.append(entry)
+    return page
+
+
+def toc_params(url: str) -> tuple[int, str]:
+    """(legislature, bulletin) of a table-of-contents URL."""
+    leg, bulletin = LEGISLAT_PARAM_RE.search(unquote(url)), BULLETIN_PARAM_RE.search(unquote(url))
+    if leg is None or bulletin is None:
+        raise QrvaParseError(f"no legislat=<leg>&bulletin=B<nnn> in {url}")
+    return int(leg.group(1)), bulletin.group(1).upper()
+
+
+def bulletin_list_leg(url: str) -> int:
+    """The legislature of a bulletin-list URL (``...qrvaList.cfm?legislat=<leg>``)."""
+    leg = LEGISLAT_PARAM_RE.search(unquote(url))
+    if leg is None:
+        raise QrvaParseError(f"no legislat=<leg> in {url}")
+    return int(leg.group(1))

@@ -12,10 +12,14 @@ from archive.ministers import default_registry
 from archive.vocabulary import default_vocabulary
 from crawler import processing
 from crawler.parsers.dekamer import (
-    QrvaParseError, decode_page, detail_url, doc_id_for, parse_author, parse_detail_html, parse_item, parse_list,
-    parse_publication, split_questions,
+    VIA_LISTING, QrvaParseError, bulletin_list_leg, bulletin_list_url, decode_page, detail_url, doc_id_for,
+    parse_author, parse_bulletin_list, parse_detail_html, parse_item, parse_list, parse_publication, parse_toc,
+    split_questions, toc_params, toc_url,
 )
-from crawler.spiders.dekamer import parse_legs, read_detail, read_item, read_list
+from crawler.spiders.dekamer import (
+    DekamerSpider, listed_reason, parse_legs, read_bulletins, read_detail, read_item, read_list, read_toc, select,
+)
+from crawler.warc import ArchivedResponse
 
 REC = Path(__file__).resolve().parents[2] / "data" / "recordings" / "dekamer"
 REAL_LIST = (REC / "byte-exact" / "data.dekamer.be_v0_qrva.json").read_bytes()
@@ -337,3 +341,210 @@ def test_page_without_required_rows_raises():
                           html_url(name, "fr"))
     with pytest.raises(QrvaParseError, match="no dossierID"):
         parse_detail_html(FR_PAGE.encode(), "https://www.dekamer.be/kvvcr/showpage.cfm?section=qrva")
+
+
+# --- the HTML bulletin listing (legislature 56 of the recordings: the open-data list answers 503) ----
+
+L56_ANPR = "56-B902-901-9011-0000202490011"
+L56_PEGASUS = "56-B902-902-9012-0000202490012"
+L56_NOTOOL = "56-B902-905-9013-0000202490013"
+L56_BODYCAMS = "56-B901-901-9014-0000202490014"
+L56_BROKEN = "56-B901-901-9015-0000202490015"
+SITE = "https://www.dekamer.be"
+
+
+def toc(bulletin: str) -> bytes:
+    return (REC / "html" / f"qrvatoc-leg56-{bulletin}.nl.html").read_bytes()
+
+
+def test_listing_urls():
+    assert bulletin_list_url(SITE, 56) == ("https://www.dekamer.be/kvvcr/showpage.cfm?section=/qrva&language=nl"
+                                           "&cfm=qrvaList.cfm?legislat=56")
+    url = toc_url(SITE, 56, "B125")
+    assert url == ("https://www.dekamer.be/kvvcr/showpage.cfm?&language=nl"
+                   "&cfm=/site/wwwcfm/qrva/qrvatoc.cfm?legislat=56&bulletin=B125")
+    assert toc_params(url) == (56, "B125") and bulletin_list_leg(bulletin_list_url(SITE, 56)) == 56
+    with pytest.raises(QrvaParseError, match="bulletin=B<nnn>"):
+        toc_params(f"{SITE}/kvvcr/showpage.cfm?cfm=qrvatoc.cfm?legislat=56")
+
+
+def test_recorded_bulletin_list_newest_first_menu_links_ignored():
+    bulletins = parse_bulletin_list((REC / "html" / "qrvaList-leg56.nl.html").read_bytes(), 56)
+    assert [(b.leg, b.bulletin, b.number, b.label) for b in bulletins] == [
+        (56, "B902", 902, "B902"), (56, "B901", 901, "B901")]
+    assert read_bulletins(200, (REC / "html" / "qrvaList-leg56.nl.html").read_bytes(), 56)[0] == "bulletins"
+
+
+def test_bulletin_list_read_defensively():
+    page = """<html><body><p>Bulletins – législature 56 – Rappel: bulletin=B999 n'est pas un lien</p>
+    <a href="showpage.cfm?cfm=/site/wwwcfm/qrva/qrvatoc.cfm?legislat=55&amp;bulletin=B120">B120 (55)</a>
+    <a href="/kvvcr/showpage.cfm?cfm=%2Fsite%2Fwwwcfm%2Fqrva%2Fqrvatoc.cfm%3Flegislat%3D56%26bulletin%3DB003">B003</a>
+    <a href="qrvatoc.cfm?bulletin=b001">  Bulletin
+      B001 </a>
+    <a href="qrvatoc.cfm?legislat=56&bulletin=B002">B002 – Éditée</a><a href="qrvatoc.cfm?legislat=56&bulletin=B002">PDF</a>
+    <a href="qrvatoc.cfm?legislat=56&bulletin=B0021">not a bulletin number</a>
+    <a href="qrvaXml.cfm?legislat=56&dossierID=56-B002-1-0001-2024202500001.xml">a question</a></body></html>"""
+    bulletins = parse_bulletin_list(page.encode("cp1252"), 56)  # latin-1 bytes too
+    # another legislature's link, a number of four digits and the question link are not bulletins;
+    # URL-encoded links and links without a legislature are; one entry per bulletin (the first link)
+    assert [(b.bulletin, b.label) for b in bulletins] == [("B003", "B003"), ("B002", "B002 – Éditée"),
+                                                          ("B001", "Bulletin B001")]
+
+
+def test_bulletin_list_that_yields_nothing_is_an_error():
+    error_page = b"<html><body><h1>Error Occurred While Processing Request</h1></body></html>"
+    with pytest.raises(QrvaParseError, match="no link to a bulletin"):
+        parse_bulletin_list(error_page, 56)
+    assert read_bulletins(200, error_page, 56) == (
+        "error", "QRVA bulletin list leg=56: no link to a bulletin (qrvatoc.cfm?legislat=56&bulletin=B<nnn>) on the page")
+    assert read_bulletins(503, b"", 56) == ("error", "QRVA bulletin list leg=56: HTTP 503")
+    assert read_bulletins(200, b"", 56)[0] == "error"  # an empty body does not crash
+    with pytest.raises(QrvaParseError, match="neither UTF-8 nor cp1252"):
+        parse_bulletin_list(b"<a href='qrvatoc.cfm?legislat=56&bulletin=B001'>B\x81</a>", 56)
+
+
+def test_recorded_toc_dutch_labels_glued_date():
+    page = parse_toc(toc("B902"), toc_url(SITE, 56, "B902"))
+    assert (page.leg, page.bulletin, page.language, page.problems) == (56, "B902", "nl", [])
+    assert [e.sdocname for e in page.entries] == [L56_ANPR, L56_PEGASUS, L56_NOTOOL]
+    anpr, pegasus, _ = page.entries
+    assert anpr.titles == {"nl": "Het gebruik van ANPR-camera's en drones bij verkeerscontroles."}
+    assert anpr.author == "Wout Voorbeeldsma, N-VA" and parse_author(pegasus.author).party == "Les Engagés"
+    assert anpr.departments == {"nl": "Minister van Binnenlandse Zaken, Institutionele Hervormingen en"
+                                      " Democratische Vernieuwing"}
+    assert (anpr.asked_on, pegasus.asked_on) == (dt.date(2024, 9, 12), dt.date(2024, 9, 25))  # "Datum indiening12/09/2024"
+    assert (anpr.answer_published, anpr.bulletin) == ("Ja", "B902")
+    assert anpr.href.startswith("showpage.cfm?section=qrva&language=nl&cfm=qrvaXml.cfm?legislat=56&dossierID=")
+
+
+def test_recorded_toc_in_cp1252_served_as_utf8():
+    body = toc("B901")
+    with pytest.raises(UnicodeDecodeError):
+        body.decode("utf-8")  # the pitfall is real in the recording
+    page = parse_toc(body, toc_url(SITE, 56, "B901"))
+    assert [e.sdocname for e in page.entries] == [L56_BODYCAMS, L56_BROKEN]
+    assert page.entries[0].titles["nl"] == "Bodycams bij de lokale politie en het privéleven van burgers."
+    assert page.entries[1].titles["nl"].endswith("federale politie in België.")
+    assert page.entries[0].answer_published == "Nee"
+
+
+FR_TOC = """<html><body><h1>Bulletin B012</h1>
+<div class="linklist_0 odd"><table>
+<tr><td class="txt"><a href="showpage.cfm?section=qrva&amp;language=fr&amp;cfm=qrvaXml.cfm?legislat=56&amp;dossierID=56-B012-902-9021-2024202590021.xml">9021</a></td></tr>
+<tr><td class="txt">Auteur</td><td class="txt">Camille Exemplaire, Les Engagés</td></tr>
+<tr><td class="txt">Département</td><td class="txt">Vice-premier ministre et ministre de la Justice</td></tr>
+<tr><td class="txt">Titre</td><td class="txt">La reconnaissance faciale à la NoŰl.</td></tr>
+<tr><td class="txt">Date de dépôt</td><td class="txt">03/12/2024</td></tr>
+<tr><td class="txt">Réponse publiée</td><td class="txt">Non</td></tr>
+</table></div>
+<div class="linklist_1"><table>
+<tr><td class="txt">Titre</td><td class="txt">Un bloc sans lien vers sa page</td></tr></table></div>
+<div class="linklist_0"><table>
+<tr><td class="txt"><a href="qrvaXml.cfm?legislat=56&amp;dossierID=56-B012-902-9022-2024202590022.xml">9022</a></td></tr>
+<tr><td class="txt">Auteur</td><td class="txt">Julie Exemple, PS</td></tr></table></div>
+<div class="linklist_1"><table>
+<tr><td class="txt"><a href="qrvaXml.cfm?legislat=56&amp;dossierID=56-B012-902-9023-2024202590023.xml">9023</a></td></tr>
+<tr><td class="txt"><b>Titre</b>Les caméras ANPR</td></tr>
+<tr><td class="txt"><b>Date de dépôt</b>le 3 décembre</td></tr></table></div>
+<div class="linklist_10"><a href="qrvaXml.cfm?legislat=56&amp;dossierID=56-B012-1-0001-2024202500001.xml">x</a></div>
+</body></html>"""
+
+
+def test_toc_french_labels_and_blocks_that_cannot_be_read():
+    page = parse_toc(FR_TOC.encode("utf-8"), toc_url(SITE, 56, "B012", "fr"))
+    assert page.language == "fr"
+    first, undated = page.entries
+    assert first.titles == {"fr": "La reconnaissance faciale à la Noël."}  # the QRVA mojibake repaired
+    assert first.departments == {"fr": "Vice-premier ministre et ministre de la Justice"}
+    assert (first.asked_on, first.answer_published) == (dt.date(2024, 12, 3), "Non")  # label and value apart
+    assert undated.titles == {"fr": "Les caméras ANPR"} and undated.asked_on is None  # unreadable date: undated
+    # a block without a link, and one without a title, are problems with their reasons
+    assert page.problems == [
+        ("QRVA bulletin B012 (leg 56) entry 2: no link to a detail page (qrvaXml.cfm?...dossierID=<...>.xml)", None),
+        ("QRVA bulletin B012 (leg 56) entry 3 (56-B012-902-9022-2024202590022): no title row, so no telling whether"
+         " it names a tool", "qrva-56-902-9022-2024202590022"),
+    ]
+    # French labels on a page the URL says is Dutch: the labels decide
+    assert parse_toc(FR_TOC.encode(), toc_url(SITE, 56, "B012", "nl")).entries[0].titles.keys() == {"fr"}
+
+
+def test_toc_that_yields_nothing_is_an_error():
+    url = toc_url(SITE, 56, "B901")
+    with pytest.raises(QrvaParseError, match=r"no question blocks \(div.linklist_0 / div.linklist_1\)"):
+        parse_toc(b"<html><body><p>Onderhoud</p></body></html>", url)
+    vocabulary = default_vocabulary()
+    assert read_toc(404, b"", url, vocabulary)[:2] == (None, [("QRVA bulletin B901 (leg 56): HTTP 404", None)])
+    assert read_toc(200, b"", url, vocabulary)[0] is None  # empty body: a reason, no crash
+    assert "no legislat=<leg>&bulletin=B<nnn>" in read_toc(200, toc("B901"), f"{SITE}/x", vocabulary)[1][0][0]
+
+
+def test_toc_selection_is_the_list_rule():
+    vocabulary = default_vocabulary()
+    b902, problems, fetch, skipped = read_toc(200, toc("B902"), toc_url(SITE, 56, "B902"), vocabulary)
+    assert problems == [] and [e.sdocname for e in fetch] == [L56_ANPR, L56_PEGASUS]
+    # the FR question is selected on its Dutch title (the only one on the Dutch page)
+    assert [(e.sdocname, why) for e, why in skipped] == [
+        (L56_NOTOOL, "title and descriptors name no tool of the vocabulary")]
+    # one function decides for both ways in
+    assert select(b902.entries, vocabulary) == (fetch, skipped)
+    assert select(parse_list(page(0)).items, vocabulary)[0] == read_list(200, page(0), 55, 0, vocabulary)[2]
+
+
+def test_toc_since_until_on_the_submission_date_and_the_walk_stop():
+    vocabulary = default_vocabulary()
+    url = toc_url(SITE, 56, "B902")
+    _, _, fetch, skipped = read_toc(200, toc("B902"), url, vocabulary, dt.date(2024, 9, 21), None)
+    assert [e.sdocname for e in fetch] == [L56_PEGASUS]  # asked 2024-09-25; ANPR was asked 2024-09-12
+    assert (L56_ANPR, "outside since/until") in [(e.sdocname, why) for e, why in skipped]
+    _, _, fetch, _ = read_toc(200, toc("B902"), url, vocabulary, None, dt.date(2024, 9, 20))
+    assert [e.sdocname for e in fetch] == [L56_ANPR]
+    b902 = parse_toc(toc("B902"), url)
+    assert b902.all_asked_before(dt.date(2024, 10, 1)) and not b902.all_asked_before(dt.date(2024, 9, 21))
+    assert not b902.all_asked_before(None)
+    fr = parse_toc(FR_TOC.encode(), toc_url(SITE, 56, "B012", "fr"))
+    assert not fr.all_asked_before(dt.date(2030, 1, 1))  # an undated entry never stops the walk
+
+
+def test_detail_page_found_through_the_listing():
+    body = (REC / "html" / f"{L56_PEGASUS}.nl.html").read_bytes()
+    outcome, doc = read_detail(200, body, html_url(L56_PEGASUS), "QRVA list leg=56 start=0: HTTP 503", VIA_LISTING)
+    assert outcome == "document"
+    assert doc.doc_id == "qrva-56-902-9012-0000202490012" and doc.number == "56-9012"
+    assert doc.language == "fr" and doc.kind == "answer" and doc.title == ""
+    assert [(t.language, t.title) for t in doc.translations] == [
+        ("nl", "De spionagesoftware Pegasus en de telefoons van Belgische journalisten.")]
+    assert [(a.name, a.party) for a in doc.askers] == [("Camille Exemplaire", "Les Engagés")]  # cp1252 read right
+    assert doc.questions[0].text.startswith("Cette question est un exemple inventé")
+    assert [(m.name, m.role) for m in doc.ministers] == [(None, "Vice-eersteminister en minister van Justitie en Noordzee")]
+    assert (doc.asked_on, doc.date, doc.deadline, doc.references) == (
+        dt.date(2024, 9, 25), dt.date(2024, 10, 17), dt.date(2024, 10, 28), ["B902"])
+    assert doc.gaps[0] == ("the open-data list did not answer; found through the HTML bulletin listing; read from"
+                           " the Dutch HTML page, which gives the title only in Dutch (no French title, no Dutch texts)")
+    assert any("cp1252" in g for g in doc.gaps)
+    processing.validate(doc)
+    broken = (REC / "html" / f"{L56_BROKEN}.nl.html").read_bytes()
+    outcome, reason = read_detail(200, broken, html_url(L56_BROKEN), listed_reason("QRVA list leg=56 start=0: HTTP 503", "B901"),
+                                  VIA_LISTING)
+    assert (outcome, reason) == ("quarantine", "QRVA list leg=56 start=0: HTTP 503; listed in HTML bulletin B901; HTML detail"
+                                 " page: qrva-56-901-9015-0000202490015: no 'nr : <n> - Zittingsperiode : <leg>' heading:"
+                                 " not a QRVA page")
+
+
+def archived(url: str, status: int, body: bytes) -> ArchivedResponse:
+    return ArchivedResponse(url, status, {}, body, "2024-11-01T00:00:00+00:00", "dekamer/x.warc.gz", 0)
+
+
+def test_reparse_when_both_ways_in_fail_or_the_listing_was_never_walked():
+    list_503 = archived(f"{DATA}/qrva?leg=56&start=0", 503, b"busy")
+    bad_listing = archived(bulletin_list_url(SITE, 56), 200, b"<html><body>Onderhoud</body></html>")
+    # the crawl retried the list (archived twice) and then found no bulletin on the listing page:
+    # one quarantine entry, on the listing page, with both reasons
+    [item] = list(DekamerSpider.reparse(lambda: iter([list_503, list_503, bad_listing])))
+    assert (item.url, item.reason) == (bad_listing.url, "QRVA list leg=56 start=0: HTTP 503; QRVA bulletin list"
+                                       " leg=56: no link to a bulletin (qrvatoc.cfm?legislat=56&bulletin=B<nnn>) on the page")
+    # an archive from before the HTML path: the failing list itself is the quarantine entry
+    [item] = list(DekamerSpider.reparse(lambda: iter([list_503])))
+    assert (item.url, item.reason) == (list_503.url, "QRVA list leg=56 start=0: HTTP 503")
+    # a retry that answered: the crawl went on with the open data, nothing to quarantine
+    list_ok = archived(f"{DATA}/qrva?leg=56&start=0", 200, b'{"start": 0, "total": 0, "items": []}')
+    assert list(DekamerSpider.reparse(lambda: iter([list_503, list_ok]))) == []

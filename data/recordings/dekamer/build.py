@@ -1,7 +1,8 @@
-"""Rebuild the CONSTRUCTED dekamer recordings (see PROVENANCE.md): list pages, item JSONs and one
-HTML detail page, in the structure of the real recordings in byte-exact/ (field names, key order,
-the padding of AUT and the thesaurus fields, "items": []). Every question, answer, asker name and
-number here is INVENTED; the offices and parties are real.
+"""Rebuild the CONSTRUCTED dekamer recordings (see PROVENANCE.md): list pages, item JSONs and HTML
+detail pages in the structure of the real recordings in byte-exact/ (field names, key order, the
+padding of AUT and the thesaurus fields, "items": []), and for legislature 56 an open-data list
+that answers 503 with the HTML bulletin listing the spider walks instead. Every question, answer,
+asker name, bulletin and number here is INVENTED; the offices and parties are real.
 
     .venv/bin/python data/recordings/dekamer/build.py
 """
@@ -202,6 +203,173 @@ E_HTML = """<html>
 """
 
 
+# --- legislature 56: the open-data list answers 503, the crawl walks the HTML bulletin listing --------
+#
+# Every question is INVENTED (QUESTNUM 9011-9015, bulletins B901/B902, department numbers 901-906);
+# offices are those of the De Croo government (caretaker until 2025-02-03) as the minister
+# registry writes them, parties real. The bulletin list's layout is NOT documented: it is made up
+# around the only thing the spider relies on, links to qrvatoc.cfm?legislat=56&bulletin=B<nnn>.
+# The tables of contents follow SOURCES.md section 3 (div.linklist_0/linklist_1 blocks, td.txt
+# label/value rows), with the date glued to its label as on the detail page (FORMATS.md 11).
+
+L56_ANPR = "56-B902-901-9011-0000202490011"  # NL, ANPR cameras and drones, answered (UTF-8 page)
+L56_PEGASUS = "56-B902-902-9012-0000202490012"  # FR question, Pegasus, answered (cp1252 page)
+L56_NOTOOL = "56-B902-905-9013-0000202490013"  # names no tool: never fetched, no page recorded
+L56_BODYCAMS = "56-B901-901-9014-0000202490014"  # NL, bodycams, printed without answer
+L56_BROKEN = "56-B901-901-9015-0000202490015"  # Hikvision; its page is a server error page
+
+LIST_503 = """<html><head><title>503 Service Unavailable</title></head>
+<body><h1>Service Unavailable</h1>
+<p>The server is temporarily unable to service your request. Please try again later.</p></body></html>
+"""
+
+BULLETIN_LIST = """<html>
+<head><title>De Kamer - Schriftelijke vragen en antwoorden</title></head>
+<body>
+<div id="menu"><a href="showpage.cfm?section=/qrva&amp;language=nl&amp;cfm=qrvaList.cfm?legislat=55">Zittingsperiode 55</a>
+<a href="showpage.cfm?section=/qrva&amp;language=fr&amp;cfm=qrvaList.cfm?legislat=56">Français</a></div>
+<div id="story">
+<h1>Bulletins van vragen en antwoorden - Zittingsperiode 56</h1>
+<table width="100%">
+<tr><td class="txt"><a href="showpage.cfm?&amp;language=nl&amp;cfm=/site/wwwcfm/qrva/qrvatoc.cfm?legislat=56&amp;bulletin=B901">B901</a></td>
+<td class="txt">30/09/2024</td><td class="txt"><a href="/QRVA/pdf/56/56K0901.pdf">PDF</a></td></tr>
+<tr><td class="txt"><a href="showpage.cfm?&amp;language=nl&amp;cfm=/site/wwwcfm/qrva/qrvatoc.cfm?legislat=56&amp;bulletin=B902">B902</a></td>
+<td class="txt">17/10/2024</td><td class="txt"><a href="/QRVA/pdf/56/56K0902.pdf">PDF</a></td></tr>
+</table>
+</div>
+</body>
+</html>
+"""
+
+
+def toc_block(i: int, name: str, author: str, dept: str, title: str, asked: str, answered: str) -> str:
+    return f"""<div class="linklist_{i % 2}">
+<table>
+<tr><td class="txt"><a href="showpage.cfm?section=qrva&amp;language=nl&amp;cfm=qrvaXml.cfm?legislat=56&amp;dossierID={name}.xml">{name}</a></td></tr>
+<tr><td class="txt">Auteur</td><td class="txt">{author}</td></tr>
+<tr><td class="txt">Departement</td><td class="txt">{dept}</td></tr>
+<tr><td class="txt">Titel</td><td class="txt">{title}</td></tr>
+<tr><td class="txt"><b>Datum indiening</b>{asked}</td></tr>
+<tr><td class="txt"><b>Antwoord gepubliceerd</b>{answered}</td></tr>
+</table>
+</div>"""
+
+
+def toc_page(bulletin: str, day: str, blocks: list[str]) -> str:
+    body = "\n".join(blocks)
+    return f"""<html>
+<head><title>De Kamer - Bulletin {bulletin}</title></head>
+<body>
+<div id="menu">...</div>
+<div id="story">
+<h1>Bulletin {bulletin} - Zittingsperiode 56 - {day}</h1>
+{body}
+</div>
+</body>
+</html>
+"""
+
+
+TOC_B902 = toc_page("B902", "17/10/2024", [
+    toc_block(0, L56_ANPR, "Wout Voorbeeldsma, N-VA", INTERIOR[0],
+              "Het gebruik van ANPR-camera's en drones bij verkeerscontroles.", "12/09/2024", "Ja"),
+    toc_block(1, L56_PEGASUS, "Camille Exemplaire, Les Engagés", JUSTICE[0],
+              "De spionagesoftware Pegasus en de telefoons van Belgische journalisten.", "25/09/2024", "Ja"),
+    toc_block(2, L56_NOTOOL, "Joris Probeer, CD&V", "Minister van Financiën",
+              "De wachttijden bij de federale overheidsdienst Financiën.", "20/09/2024", "Ja"),
+])
+# Written in cp1252 bytes and served as charset=utf-8, as the detail page of legislature 55.
+TOC_B901 = toc_page("B901", "30/09/2024", [
+    toc_block(0, L56_BODYCAMS, "Pieter Proefmans, Vooruit", INTERIOR[0],
+              "Bodycams bij de lokale politie en het privéleven van burgers.", "18/07/2024", "Nee"),
+    toc_block(1, L56_BROKEN, "Ilse Probeersel, Groen", INTERIOR[0],
+              "Camera's van Hikvision in de gebouwen van de federale politie in België.", "01/08/2024", "Nee"),
+])
+
+
+def detail_page(number: int, rows: list[str]) -> str:
+    body = "\n".join(rows)
+    return f"""<html>
+<head><title>De Kamer - Schriftelijke vragen</title></head>
+<body>
+<div id="menu">...</div>
+<div id="story">
+<h1>Schriftelijke vraag en antwoord nr : {number} - Zittingsperiode : 56</h1>
+<table width="100%">
+{body}
+</table>
+</div>
+</body>
+</html>
+"""
+
+
+def row(label: str, value: str) -> str:
+    return f'<tr><td class="txt">{label}</td><td class="txt">{value}</td></tr>'
+
+
+def glued(label: str, value: str) -> str:
+    return f'<tr><td class="txt"><b>{label}</b>{value}</td></tr>'
+
+
+def text_rows(heading: str, paragraphs: list[str]) -> list[str]:
+    return [f'<tr><td class="txt"><h3>{heading}</h3></td></tr>'] + [f'<tr><td class="txt">{p}</td></tr>' for p in paragraphs]
+
+
+DETAIL_ANPR = detail_page(9011, [
+    row("Auteur", "Wout Voorbeeldsma, N-VA"), row("Departement", INTERIOR[0]), row("Sub-departement", INTERIOR[2]),
+    row("Titel", "Het gebruik van ANPR-camera's en drones bij verkeerscontroles."),
+    glued("Datum indiening", "12/09/2024"), row("Taal", "N"), glued("Status vraag", "Antwoord ontvangen"),
+    glued("Termijndatum", "14/10/2024"),
+    *text_rows("Vraag", ["Deze vraag is een verzonnen voorbeeld van Kamerwacht. Bij verkeerscontroles zouden naast"
+                         " ANPR-camera's ook drones worden ingezet.1. Hoeveel ANPR-camera's gebruikt de federale"
+                         " politie vandaag bij verkeerscontroles?2. Worden daarbij ook drones ingezet, en op welke"
+                         " wettelijke basis?"]),
+    *text_rows("Antwoord", ["Dit antwoord is verzonnen. De federale politie gebruikt ANPR-camera's volgens de camerawet.",
+                            "Drones worden bij verkeerscontroles niet ingezet."]),
+    glued("Publicatie vraag", "B902 - 17/10/2024"), glued("Publicatie antwoord", "B902 - 17/10/2024"),
+    glued("Eurovoc-hoofddescriptor", "POLITIE"),
+    glued("Eurovoc-descriptoren", "POLITIE | VERKEERSVEILIGHEID | BESCHERMING VAN DE PERSOONLIJKE LEVENSSFEER"),
+    glued("Vrije trefwoorden", "ANPR-CAMERA | DRONE"),
+])
+# A question asked in French, on the Dutch page the crawl asks for: labels and title in Dutch,
+# the texts in French. cp1252 bytes served as charset=utf-8.
+DETAIL_PEGASUS = detail_page(9012, [
+    row("Auteur", "Camille Exemplaire, Les Engagés"), row("Departement", JUSTICE[0]), row("Sub-departement", JUSTICE[2]),
+    row("Titel", "De spionagesoftware Pegasus en de telefoons van Belgische journalisten."),
+    glued("Datum indiening", "25/09/2024"), row("Taal", "F"), glued("Status vraag", "Antwoord ontvangen"),
+    glued("Termijndatum", "28/10/2024"),
+    *text_rows("Vraag", ["Cette question est un exemple inventé par Kamerwacht. Selon des médias, le logiciel espion"
+                         " Pegasus aurait visé des téléphones de journalistes.1. Des journalistes établis en Belgique"
+                         " figurent-ils parmi les cibles du logiciel espion Pegasus?2. Une enquête judiciaire a-t-elle"
+                         " été ouverte?"]),
+    *text_rows("Antwoord", ["Cette réponse est inventée. Le parquet fédéral examine les informations relatives à"
+                            " Pegasus; je ne peux pas en dire davantage à ce stade."]),
+    glued("Publicatie vraag", "B902 - 17/10/2024"), glued("Publicatie antwoord", "B902 - 17/10/2024"),
+    glued("Eurovoc-hoofddescriptor", "INLICHTINGENDIENST"),
+    glued("Eurovoc-descriptoren", "INLICHTINGENDIENST | TELECOMMUNICATIE | JOURNALIST"),
+])
+DETAIL_BODYCAMS = detail_page(9014, [
+    row("Auteur", "Pieter Proefmans, Vooruit"), row("Departement", INTERIOR[0]), row("Sub-departement", INTERIOR[2]),
+    row("Titel", "Bodycams bij de lokale politie en het privéleven van burgers."),
+    glued("Datum indiening", "18/07/2024"), row("Taal", "N"),
+    glued("Status vraag", "Vraag zonder antwoord gepubliceerd"), glued("Termijndatum", "19/08/2024"),
+    *text_rows("Vraag", ["Deze vraag is een verzonnen voorbeeld van Kamerwacht.1. Hoeveel politiezones gebruiken"
+                         " vandaag bodycams?2. Hoelang worden de beelden van bodycams bewaard?3. Wie heeft toegang"
+                         " tot die beelden?"]),
+    glued("Publicatie vraag", "B901 - 30/09/2024"),
+    glued("Eurovoc-hoofddescriptor", "POLITIE"),
+    glued("Eurovoc-descriptoren", "POLITIE | AUDIOVISUEEL MATERIAAL | BESCHERMING VAN DE PERSOONLIJKE LEVENSSFEER"),
+])
+# What a ColdFusion site answers when a page fails: a 200 with an error text instead of the
+# question (no "nr : <n> - Zittingsperiode : <leg>" heading): quarantined with that reason.
+DETAIL_BROKEN = """<html><head><title>Error Occurred While Processing Request</title></head>
+<body><h1>Error Occurred While Processing Request</h1>
+<table><tr><td>The request has exceeded the allowable time limit Tag: CFQUERY</td></tr></table>
+</body></html>
+"""
+
+
 def write_json(path: Path, data) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -233,10 +401,48 @@ def main() -> None:
             " paging; the real page size is not known). Every entry is an INVENTED question (QUESTNUM 9001-9008,"
             " bulletin B999/Bxxx); offices and parties are real, names and texts are not.",
             match={"leg": "55", "start": str(start)})
-    write_json(HERE / "lists/qrva-leg56-start0.json", {"disclaimer": DISCLAIMER, "start": 0, "total": 0, "items": []})
-    add(f"{DATA}/qrva", "lists/qrva-leg56-start0.json", "constructed",
-        "CONSTRUCTED empty list of legislature 56 (the spider asks for it by default). What the real service answers"
-        " for legislature 56 is not known.", match={"leg": "56"})
+    (HERE / "lists/qrva-leg56-start0.json").unlink(missing_ok=True)  # leg 56 answered an empty list up to build 1
+    (HERE / "html").mkdir(exist_ok=True)
+    (HERE / "html/qrva-leg56-503.html").write_text(LIST_503, encoding="utf-8")
+    add(f"{DATA}/qrva", "html/qrva-leg56-503.html", "constructed",
+        "CONSTRUCTED 503 (an HTML error page) for the open-data list of legislature 56 (the spider asks for it by"
+        " default): the open data does not answer, so the spider walks the HTML bulletin listing. What the real"
+        " service answers for legislature 56 is not known.", match={"leg": "56"}, status=503,
+        ctype="text/html; charset=utf-8")
+    add(f"{SITE}/kvvcr/showpage.cfm", "html/qrvaList-leg56.nl.html", "constructed",
+        "CONSTRUCTED bulletin list of legislature 56: the real layout is NOT documented; made up around links to"
+        " qrvatoc.cfm?legislat=56&bulletin=B<nnn> (two INVENTED bulletins, B901 and B902), plus menu links the"
+        " spider must ignore.", match={"cfm": "qrvaList.cfm?legislat=56"}, ctype="text/html; charset=utf-8")
+    (HERE / "html/qrvaList-leg56.nl.html").write_text(BULLETIN_LIST, encoding="utf-8")
+    for bulletin, page, encoding, what in (
+            ("B902", TOC_B902, "utf-8", "an NL question on ANPR cameras and drones, a FR question on Pegasus (its"
+             " title in Dutch on this Dutch page), and a question that names no tool (its page is never asked for"
+             " and not recorded)"),
+            ("B901", TOC_B901, "cp1252", "an NL question on bodycams printed without answer and a question on"
+             " Hikvision cameras whose detail page is broken. Written in cp1252 bytes but served as charset=utf-8")):
+        name = f"html/qrvatoc-leg56-{bulletin}.nl.html"
+        (HERE / name).write_bytes(page.encode(encoding))
+        add(f"{SITE}/kvvcr/showpage.cfm", name, "constructed",
+            f"CONSTRUCTED table of contents of INVENTED bulletin {bulletin} (legislature 56) in the layout of SOURCES.md"
+            " section 3 (div.linklist_0/linklist_1 blocks, td.txt label/value rows Auteur, Departement, Titel, Datum"
+            f" indiening, Antwoord gepubliceerd; the date glued to its label): {what}. Every question is INVENTED.",
+            match={"cfm": "/site/wwwcfm/qrva/qrvatoc.cfm?legislat=56", "bulletin": bulletin},
+            ctype="text/html; charset=utf-8")
+    for name, page, encoding, what in (
+            (L56_ANPR, DETAIL_ANPR, "utf-8", "an INVENTED NL question on ANPR cameras and drones to the Interior"
+             " minister, asked 2024-09-12, answered (published in B902 on 2024-10-17)"),
+            (L56_PEGASUS, DETAIL_PEGASUS, "cp1252", "an INVENTED question asked in French (Taal F) on the spyware"
+             " Pegasus to the Justice minister, asked 2024-09-25, answered (B902, 2024-10-17); the Dutch page: labels"
+             " and title in Dutch, texts in French. Written in cp1252 bytes but served as charset=utf-8"),
+            (L56_BODYCAMS, DETAIL_BODYCAMS, "utf-8", "an INVENTED NL question on bodycams to the Interior minister,"
+             " asked 2024-07-18, printed without answer in B901, Termijndatum 2024-08-19"),
+            (L56_BROKEN, DETAIL_BROKEN, "utf-8", "a server error page (HTTP 200, no question heading) where an"
+             " INVENTED question on Hikvision cameras should be: quarantined")):
+        file = f"html/{name}.nl.html"
+        (HERE / file).write_bytes(page.encode(encoding))
+        add(f"{SITE}/kvvcr/showpage.cfm", file, "constructed",
+            f"CONSTRUCTED HTML detail page (FORMATS.md section 11 layout, glued labels) of {what}.",
+            match={"dossierID": f"{name}.xml"}, ctype="text/html; charset=utf-8")
     for q, what in ((A, "NL question on Clearview AI / gezichtsherkenning to the Interior minister, answered, FR version"),
                     (B, "FR question on Pegasus / logiciel espion to the Justice minister, answered, NL version"),
                     (C, "NL question on ANPR cameras, printed without answer (answerLessPublicated), deadline given"),
