@@ -34,9 +34,11 @@ SOURCES: tuple[Source, ...] = (
            "that shape.",
            "crawler.spiders.tweedekamer:TweedeKamerSpider"),
     Source("dekamer", "BE", (BE_CHAMBER,), ("nl", "fr"), "https://www.dekamer.be",
-           "Chamber open data (data.dekamer.be/v0/qrva: list and items) and the QRVA detail pages",
+           "Chamber open data (data.dekamer.be/v0/qrva: list and items), else the QRVA bulletin listing and "
+           "tables of contents, and the QRVA detail pages",
            "JSON list/item/empty shapes verified on byte-exact recordings (2017-19); whether /v0/qrva is still "
-           "served is not verified; the detail page layout is from real page text.",
+           "served is not verified; the detail page layout is from real page text; the bulletin list layout is "
+           "inferred.",
            "crawler.spiders.dekamer:DekamerSpider"),
     Source("vlaamsparlement", "BE", (FLEMISH_PARLIAMENT,), ("nl",), "https://www.vlaamsparlement.be",
            "Flemish Parliament open data (ws.vlpar.be: search API, /e/opendata/schv/{id}) and the answer PDFs",
