@@ -36,7 +36,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from archive.vocabulary import Vocabulary, default_vocabulary
+from archive.vocabulary import Alias, Vocabulary, default_vocabulary
 from search import schema
 from search.analysis import MAX_TOKEN_CHARS, SINGLE_LETTERS, fold_word
 
@@ -55,41 +55,24 @@ def _chain(*extra: str) -> dict[str, Any]:
             "filter": ["kw_long", "lowercase", "asciifolding", "kw_letters", *extra]}
 
 
-def _alias_text(term: Any) -> str | None:
+def _alias_text(alias: Alias) -> str | None:
     """An alias as the synonym rules write it: folded words, or None for aliases that must not
-    be used as free-text synonyms (case-sensitive acronyms such as CATCH, context-bound ones)."""
-    if isinstance(term, Mapping):
-        if term.get("case_sensitive") or term.get("search") is False or term.get("context"):
-            return None
-        term = term.get("term")
-    if not isinstance(term, str):
+    be used as free-text synonyms (case-sensitive acronyms such as CATCH, context-bound ones,
+    those the vocabulary keeps out of search)."""
+    if alias.case_sensitive or not alias.search or alias.context:
         return None
-    words = [w for w in _NON_WORD.split(fold_word(term)) if len(w) > 1]
+    words = [w for w in _NON_WORD.split(fold_word(alias.term)) if len(w) > 1]
     return " ".join(words) if words and len(" ".join(words)) >= 3 else None
 
 
 def synonyms(vocabulary: Vocabulary, language: str) -> list[str]:
     """One rule per tool: its aliases in ``language`` ("a, b, c"), when there are two or more."""
     rules = []
-    raw = _raw_aliases()
     for entry in vocabulary.entries:
-        terms = raw.get(entry.id, {}).get(language) or entry.aliases.get(language, ())
-        texts = sorted({t for t in (_alias_text(term) for term in terms) if t})
+        texts = sorted({t for t in (_alias_text(a) for a in entry.terms if language in a.languages) if t})
         if len(texts) >= 2:
             rules.append(", ".join(texts))
     return rules
-
-
-@functools.cache
-def _raw_aliases() -> dict[str, dict[str, list[Any]]]:
-    """The aliases as written in the vocabulary file, options included (ToolEntry.aliases keeps
-    the terms only)."""
-    import yaml
-
-    from archive.vocabulary import DEFAULT_PATH
-
-    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
-    return {t["id"]: t.get("aliases") or {} for t in data.get("tools", [])}
 
 
 def index_settings(vocabulary: Vocabulary | None = None) -> dict[str, Any]:
