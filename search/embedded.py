@@ -92,11 +92,6 @@ MAX_TIE_MARGIN = 1000
 # Threads computing facet counts for one search (two groups of facets in parallel).
 FACET_THREADS = 2
 
-# Fields the fuzzy fallback searches (compound parts would only add noise to a guess).
-FUZZY_FIELDS = ("title", "title_fr", "text", "text_fr", "names")
-# Score of a record matched only through its tool tag by a query naming the tool (a text match
-# of the same words scores several times more).
-TOOL_MATCH_BOOST = 0.5
 
 
 class ReadOnlyError(RuntimeError):
@@ -547,7 +542,7 @@ class _Plan:
             # The query is a tool's name: records tagged with the tool match too (in any
             # language), ranked below those whose text says it.
             tagged = Query.boost_query(_all_of([Query.term_set_query(tv_schema, "tool", [t]) for t in tools]),
-                                       TOOL_MATCH_BOOST)
+                                       schema.TOOL_MATCH_BOOST)
             self.text = Query.boolean_query([(Occur.Should, self.text), (Occur.Should, tagged)])
         self.filters: dict[str, Query] = {}
         for name, values in query.filters.items():
@@ -621,7 +616,7 @@ class _Translator:
         tokens_by_analyzer: dict[str, list[str]] = {}
         clauses = []
         for f in schema.SEARCHED_FIELDS:
-            if self.fuzzy and f.name not in FUZZY_FIELDS:
+            if self.fuzzy and f.name not in schema.FUZZY_FIELDS:
                 continue
             tokens = tokens_by_analyzer.get(f.analyzer)  # type: ignore[arg-type]
             if tokens is None:

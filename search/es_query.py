@@ -29,8 +29,6 @@ from search.model import FACETS, SearchQuery
 from search.query import And, Node, Not, Or, Phrase, Term, named_tools, positive_leaves
 from search.results import COMPLETE_FACETS, MAX_FACET_VALUES
 
-FUZZY_FIELDS = ("title", "title_fr", "text", "text_fr", "names")
-TOOL_MATCH_BOOST = 0.5
 # Edits allowed by word length, as the embedded backend: none up to 3 letters, 1 up to 5, 2 beyond.
 FUZZINESS = "AUTO:4,6"
 MATCH_NONE: dict[str, Any] = {"match_none": {}}
@@ -52,7 +50,7 @@ def leaf(text: str, *, phrase: bool, fuzzy: bool = False) -> dict[str, Any] | No
             field = f.name if f.analyzer == "plain" else f"{f.name}.{EXACT}"
             should.append({"match_phrase": {field: {"query": text, "boost": f.boost}}})
         elif fuzzy:
-            if f.name in FUZZY_FIELDS:
+            if f.name in schema.FUZZY_FIELDS:
                 should.append({"match": {f.name: {"query": text, "fuzziness": FUZZINESS, "operator": "and",
                                                   "boost": f.boost}}})
         else:
@@ -98,7 +96,7 @@ def text_query(tree: Node | None, vocabulary: Any, *, fuzzy: bool = False) -> di
     tools = named_tools(tree, vocabulary) if not fuzzy else ()
     if tools and q is not MATCH_NONE:
         tagged = {"constant_score": {"filter": {"bool": {"filter": [{"term": {"tool": t}} for t in tools]}},
-                                     "boost": TOOL_MATCH_BOOST}}
+                                     "boost": schema.TOOL_MATCH_BOOST}}
         q = {"bool": {"should": [q, tagged], "minimum_should_match": 1}}
     return q
 

@@ -113,6 +113,11 @@ FIELDS: tuple[Field, ...] = (
 BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 TEXT_FIELDS: tuple[Field, ...] = tuple(f for f in FIELDS if f.kind == "text")
 SEARCHED_FIELDS: tuple[Field, ...] = tuple(f for f in TEXT_FIELDS if f.boost > 0)
+# Fields the fuzzy fallback searches (compound parts would only add noise to a guess).
+FUZZY_FIELDS = ("title", "title_fr", "text", "text_fr", "names")
+# Score of a record matched only through its tool tag by a query that names the tool (a text
+# match of the same words scores several times more): search.query.named_tools.
+TOOL_MATCH_BOOST = 0.5
 FACET_FIELDS: dict[str, Field] = {f.facet: f for f in FIELDS if f.facet}
 FILTER_FIELDS: dict[str, Field] = {f.filter: f for f in FIELDS if f.filter}
 

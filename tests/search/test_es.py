@@ -129,7 +129,7 @@ def test_a_tool_name_also_matches_the_tagged_records():
     q = body(q="reconnaissance faciale")["query"]["bool"]["must"][0]
     tagged = q["bool"]["should"][1]["constant_score"]
     assert tagged["filter"]["bool"]["filter"] == [{"term": {"tool": "facial-recognition"}}]
-    assert tagged["boost"] == es_query.TOOL_MATCH_BOOST
+    assert tagged["boost"] == schema.TOOL_MATCH_BOOST
     assert "constant_score" not in json.dumps(body(q="reconnaissance faciale politie")["query"])
 
 
@@ -163,7 +163,7 @@ def test_fuzzy_uses_the_embedded_edit_distances():
     q = es_query.translate(parse("clearveiw"), fuzzy=True)
     match = q["bool"]["should"][0]["match"]["title"]
     assert match["fuzziness"] == "AUTO:4,6" and match["operator"] == "and"
-    assert {next(iter(c["match"])) for c in q["bool"]["should"]} == set(es_query.FUZZY_FIELDS)
+    assert {next(iter(c["match"])) for c in q["bool"]["should"]} == set(schema.FUZZY_FIELDS)
 
 
 def test_count_applies_every_filter():
