@@ -38,6 +38,7 @@ from archive.model import (
     ANSWER, BRUSSELS_PARLIAMENT, QUESTION, AnswerPart, Asker, Event, Minister, QuestionPart, SourceDocument,
     Translation,
 )
+from crawler.parsers.encoding import utf8_or_cp1252
 
 PARSER_VERSION = "brussels-1"
 SOURCE = "brussels"
@@ -257,14 +258,9 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str | Non
     if content_type:
         m = CONTENT_TYPE_CHARSET.search(content_type)
         declared = m.group(1).lower() if m else None
-    try:
-        return body.decode("utf-8-sig"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = body.decode("cp1252")
-    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined: plain latin-1
-        text = body.decode("latin-1")
+    text, utf8 = utf8_or_cp1252(body)
+    if utf8:
+        return text, None
     said = f"declared {declared}" if declared else "no charset declared"
     return text, f"the page bytes are not UTF-8 ({said}); read as cp1252/latin-1"
 

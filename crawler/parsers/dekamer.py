@@ -34,6 +34,7 @@ from archive.dates import DateParseError, parse_date
 from archive.model import (
     ANSWER, BE_CHAMBER, QUESTION, AnswerPart, Asker, Minister, QuestionPart, SourceDocument, Translation,
 )
+from crawler.parsers.encoding import utf8_or_cp1252
 
 SOURCE = "dekamer"
 PARSER_VERSION = "dekamer-2"  # 2: the HTML bulletin listing
@@ -435,13 +436,12 @@ def decode_page(body: bytes) -> tuple[str, str | None]:
     """The page text and, when it was not UTF-8, a note saying how it was read. The site serves
     cp1252 (latin-1) bytes under ``charset=utf-8``: strict UTF-8 first, then cp1252."""
     try:
-        return body.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return body.decode("cp1252"), "the page is cp1252 (latin-1) bytes, not the UTF-8 it was served as; read as cp1252"
+        text, utf8 = utf8_or_cp1252(body, strict=True)
     except UnicodeDecodeError as exc:
         raise QrvaParseError(f"the page is neither UTF-8 nor cp1252 (byte {body[exc.start]:#04x} at {exc.start})") from None
+    if utf8:
+        return text, None
+    return text, "the page is cp1252 (latin-1) bytes, not the UTF-8 it was served as; read as cp1252"
 
 
 def _match_label(text: str, labels: list[tuple[str, str]] = _BY_LENGTH) -> tuple[str, str, str] | None:

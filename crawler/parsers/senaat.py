@@ -34,6 +34,7 @@ from archive.model import (
     ANSWER, BE_SENATE, QUESTION, REFERS_TO, REFILED_AS, REQUALIFIED_AS, SAME_QUESTION, AnswerPart, Asker, Event,
     Minister, QuestionPart, Related, SourceDocument, Translation,
 )
+from crawler.parsers.encoding import utf8_or_cp1252
 
 PARSER_VERSION = "senaat-1"
 SOURCE = "senaat"
@@ -103,26 +104,14 @@ def _declared_charset(body: bytes, content_type: str | None) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
-_UNDEFINED_CP1252 = frozenset((0x81, 0x8D, 0x8F, 0x90, 0x9D))
-
-
-def _cp1252(body: bytes) -> str:
-    # cp1252 leaves five bytes undefined; latin-1 gives them their C1 code point instead of failing.
-    if not any(b in _UNDEFINED_CP1252 for b in body):
-        return body.decode("cp1252")
-    return "".join(chr(b) if b in _UNDEFINED_CP1252 else bytes((b,)).decode("cp1252") for b in body)
-
-
 def decode_page(body: bytes, content_type: str | None = None) -> tuple[str, list[str]]:
     """The page as text, and notes on how it was read. Valid UTF-8 with non-ASCII characters is
     UTF-8 whatever the page declares (latin-1 text is practically never valid UTF-8); anything
     else is read as cp1252, the Windows superset of the latin-1 the old Senate pages use."""
     declared = _declared_charset(body, content_type)
     notes: list[str] = []
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _cp1252(body)
+    text, utf8 = utf8_or_cp1252(body)
+    if not utf8:
         if declared in (None, "utf-8", "utf8"):
             notes.append(f"the page declares {declared or 'no charset'} but is not UTF-8: read as cp1252")
         return text, notes
